@@ -1,0 +1,7 @@
+package cn.warmth.inbox;
+
+import java.time.Instant;
+
+/** One open engine task of the signed-in user, as GET /api/v1/tasks and the home page show it. */
+public record InboxTask(String id, String name, String key, String caseNumber, Long fileId, Instant dueDate,
+    Instant created) {}

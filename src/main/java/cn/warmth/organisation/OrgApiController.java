@@ -1,0 +1,46 @@
+package cn.warmth.organisation;
+
+import cn.warmth.shared.Enums;
+import cn.warmth.shared.Problems;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/orgs")
+class OrgApiController {
+  private final Organisations organisations;
+
+  OrgApiController(Organisations organisations) {
+    this.organisations = organisations;
+  }
+
+  record OrgRequest(String code, String name, String type, String parentCode) {}
+
+  record OrgResponse(String code, String name, OrgType type, String parentCode) {
+    static OrgResponse of(OrgView v) {
+      return new OrgResponse(v.code(), v.name(), v.type(), v.parentCode());
+    }
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  OrgResponse create(@RequestBody OrgRequest req) {
+    Problems p = new Problems();
+    OrgType type = Enums.parse(OrgType.class, req.type(), "type", p);
+    if (type == null) {
+      p.throwIfAny();
+    }
+    return OrgResponse.of(organisations.create(new Organisations.CreateOrg(req.code(), req.name(), type, req.parentCode())));
+  }
+
+  @GetMapping
+  List<OrgResponse> list() {
+    return organisations.inScope().stream().map(OrgResponse::of).toList();
+  }
+}

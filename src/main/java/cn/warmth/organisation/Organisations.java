@@ -1,0 +1,142 @@
+package cn.warmth.organisation;
+
+import cn.warmth.audit.AuditLog;
+import cn.warmth.shared.BusinessException;
+import cn.warmth.shared.CurrentUser;
+import cn.warmth.shared.Problems;
+import cn.warmth.shared.Role;
+import cn.warmth.shared.Texts;
+import cn.warmth.shared.WarmthUser;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The union tree and the scope rule: a user sees their own organisation and everything below
+ * it. Anything outside is reported as not found, never as forbidden, so that its existence is
+ * not revealed.
+ */
+@Service
+public class Organisations {
+  static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,31}");
+
+  private final OrgRepository orgs;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  Organisations(OrgRepository orgs, AuditLog audit, Clock clock) {
+    this.orgs = orgs;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  public record CreateOrg(String code, String name, OrgType type, String parentCode) {}
+
+  /** ADMIN creates a unit below one in their scope. */
+  @Transactional
+  public OrgView create(CreateOrg cmd) {
+    CurrentUser.requireRole(Role.ADMIN);
+    Problems p = new Problems();
+    String code = Texts.trim(cmd.code());
+    String name = Texts.trim(cmd.name());
+    if (p.require("code", code) && !CODE.matcher(code).matches()) {
+      p.add("code", "INVALID_ORG_CODE");
+    }
+    if (p.require("name", name) && !Texts.isPlain(name, 2, 60)) {
+      p.add("name", "INVALID_NAME");
+    }
+    p.require("type", cmd.type());
+    if (cmd.type() == OrgType.PROVINCE) {
+      p.add("type", "PROVINCE_IS_ROOT");
+    }
+    OrgUnit parent = null;
+    if (p.require("parentCode", Texts.trim(cmd.parentCode()))) {
+      parent = orgs.findByCode(cmd.parentCode().strip()).filter(o -> visible(o.getPath())).orElse(null);
+      if (parent == null) {
+        p.add("parentCode", "UNKNOWN_ORG");
+      } else if (cmd.type() != null && cmd.type() != OrgType.PROVINCE && !cmd.type().mayHangUnder(parent.getType())) {
+        p.add("parentCode", "INVALID_PARENT_TYPE");
+      }
+    }
+    p.throwIfAny();
+    if (orgs.findByCode(code).isPresent()) {
+      throw BusinessException.conflict("DUPLICATE_ORG");
+    }
+    OrgUnit unit = orgs.save(parent.child(code, name, cmd.type(), Instant.now(clock)));
+    audit.record("ORG_CREATED", "ORG", code, unit.getPath(), null, describe(unit));
+    return unit.view();
+  }
+
+  @Transactional
+  public OrgView rename(String code, String newName) {
+    CurrentUser.requireRole(Role.ADMIN);
+    OrgUnit unit = requireUnit(code);
+    String name = Texts.trim(newName);
+    if (!Texts.isPlain(name, 2, 60)) {
+      throw BusinessException.validation(cn.warmth.shared.FieldProblem.of("name", "INVALID_NAME"));
+    }
+    var before = describe(unit);
+    unit.rename(name);
+    audit.record("ORG_RENAMED", "ORG", code, unit.getPath(), before, describe(unit));
+    return unit.view();
+  }
+
+  /** The organisations in the caller's scope, in tree order (parents before children). */
+  @Transactional(readOnly = true)
+  public List<OrgView> inScope() {
+    return orgs.findSubtree(CurrentUser.get().orgPath()).stream().map(OrgUnit::view).toList();
+  }
+
+  /** The organisation, if the caller may see it; otherwise 404. */
+  @Transactional(readOnly = true)
+  public OrgView requireInScope(String code) {
+    return requireUnit(code).view();
+  }
+
+  /** Looks an organisation up regardless of the caller (for start-up and background work). */
+  @Transactional(readOnly = true)
+  public Optional<OrgView> find(String code) {
+    return orgs.findByCode(code).map(OrgUnit::view);
+  }
+
+  /** The direct children of an organisation in the caller's scope. */
+  @Transactional(readOnly = true)
+  public List<OrgView> children(String code) {
+    OrgView parent = requireInScope(code);
+    return orgs.findSubtree(parent.path()).stream()
+        .filter(o -> code.equals(o.parentCode()))
+        .map(OrgUnit::view).toList();
+  }
+
+  /** Creates the root organisation when the database is empty (start-up only). */
+  @Transactional
+  public OrgView bootstrapRoot(String code, String name) {
+    return orgs.findByCode(code).map(OrgUnit::view).orElseGet(() -> {
+      OrgUnit root = orgs.save(OrgUnit.root(code, name, Instant.now(clock)));
+      audit.record("ORG_CREATED", "ORG", code, root.getPath(), null, describe(root));
+      return root.view();
+    });
+  }
+
+  OrgUnit requireUnit(String code) {
+    if (code == null) {
+      throw BusinessException.notFound();
+    }
+    return orgs.findByCode(code.strip()).filter(o -> visible(o.getPath())).orElseThrow(BusinessException::notFound);
+  }
+
+  private static boolean visible(String path) {
+    WarmthUser u = CurrentUser.find().orElse(null);
+    return u == null || u.covers(path);
+  }
+
+  private static Map<String, Object> describe(OrgUnit o) {
+    return Map.of("code", o.getCode(), "name", o.getName(), "type", o.getType().name(),
+        "parent", String.valueOf(o.parentCode()));
+  }
+}

@@ -1,0 +1,56 @@
+package cn.warmth.security;
+
+import cn.warmth.shared.ApiExceptionHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+
+/** 401 and 403 for API callers, as problem+json like every other refusal. */
+@Component
+class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+  private final ObjectMapper json;
+  private final MessageSource messages;
+
+  private final LocaleResolver locales;
+
+  ProblemSecurityHandlers(ObjectMapper json, MessageSource messages, LocaleResolver locales) {
+    this.json = json;
+    this.messages = messages;
+    this.locales = locales;
+  }
+
+  @Override
+  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+      throws IOException {
+    String code = e instanceof LockedException ? "ACCOUNT_LOCKED" : "UNAUTHENTICATED";
+    response.setHeader("WWW-Authenticate", "Basic realm=\"warmth\"");
+    write(response, ApiExceptionHandler.problem(HttpStatus.UNAUTHORIZED, code,
+        messages.getMessage("error." + code, null, locales.resolveLocale(request))));
+  }
+
+  @Override
+  public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+      throws IOException {
+    write(response, ApiExceptionHandler.problem(HttpStatus.FORBIDDEN, "ROLE_NOT_ALLOWED",
+        messages.getMessage("error.roleNotAllowed", null, locales.resolveLocale(request))));
+  }
+
+  private void write(HttpServletResponse response, ProblemDetail pd) throws IOException {
+    response.setStatus(pd.getStatus());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    json.writeValue(response.getOutputStream(), pd);
+  }
+}

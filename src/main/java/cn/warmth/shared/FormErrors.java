@@ -1,0 +1,22 @@
+package cn.warmth.shared;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.ui.Model;
+
+/** Puts a refusal on a page: one message per field, and the overall message. */
+public final class FormErrors {
+  private FormErrors() {}
+
+  public static void addTo(Model model, BusinessException e, MessageSource messages, Locale locale) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (FieldProblem f : e.errors()) {
+      String prefix = f.row() == null ? "" : messages.getMessage("import.row", new Object[] {f.row()}, locale) + " ";
+      fields.merge(f.field(), prefix + messages.getMessage(f.messageKey(), f.args(), f.code(), locale), (a, b) -> a + "；" + b);
+    }
+    model.addAttribute("fieldErrors", fields);
+    model.addAttribute("errorMessage", messages.getMessage(e.messageKey(), e.args(), e.code(), locale));
+  }
+}
