@@ -1,0 +1,112 @@
+package cn.warmth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.warmth.support.Api;
+import cn.warmth.support.BrowserSession;
+import cn.warmth.support.H2Test;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The pages as a browser meets them: form login, CSRF, headers, roles, language, the console. */
+@H2Test
+class WebPagesTest {
+  @LocalServerPort
+  int port;
+  String p;
+
+  @BeforeEach
+  void setUp() {
+    p = "w" + UUID.randomUUID().toString().substring(0, 6);
+    Api admin = Api.at(port).as("admin", "admin-secret-1");
+    admin.post("/api/v1/users", Map.of("username", p + ".officer", "password", "secret-pass-1", "displayName", "周敏",
+        "orgCode", "SX", "roles", List.of("OFFICER")));
+  }
+
+  @Test
+  void loginPageIsChineseAndCarriesSecurityHeaders() {
+    HttpResponse<String> r = new BrowserSession(port).get("/login");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("用户名", "密码", "登录");
+    assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'self'", "frame-ancestors 'none'");
+    assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+  }
+
+  @Test
+  void englishIsAvailable() {
+    BrowserSession s = new BrowserSession(port);
+    assertThat(s.get("/login?lang=en").body()).contains("Username", "Sign in");
+    // The choice sticks (cookie).
+    assertThat(s.get("/login").body()).contains("Username");
+  }
+
+  @Test
+  void pagesNeedSignInAndLoginNeedsCsrf() {
+    BrowserSession s = new BrowserSession(port);
+    assertThat(s.get("/").headers().firstValue("Location").orElse("")).endsWith("/login");
+    HttpResponse<String> noToken = s.post("/login", "username=admin&password=admin-secret-1");
+    assertThat(noToken.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void officerSeesHomeButNotAdministrationNorConsole() {
+    BrowserSession s = new BrowserSession(port);
+    assertThat(s.login(p + ".officer", "secret-pass-1")).endsWith("/");
+    HttpResponse<String> home = s.get("/");
+    assertThat(home.statusCode()).isEqualTo(200);
+    assertThat(home.body()).contains("我的待办", "工会经办人", "暂无待办").doesNotContain("/admin/orgs");
+    assertThat(s.get("/admin/orgs").statusCode()).isEqualTo(403);
+    assertThat(s.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(403);
+    assertThat(s.get("/camunda/api/admin/auth/user/default/").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void wrongPasswordShowsAChineseMessage() {
+    BrowserSession s = new BrowserSession(port);
+    assertThat(s.login(p + ".officer", "nope")).endsWith("/login?error");
+    assertThat(s.get("/login?error").body()).contains("用户名或密码错误");
+  }
+
+  @Test
+  void adminUsesTheConsoleWithTheApplicationsOwnLogin() {
+    BrowserSession s = new BrowserSession(port);
+    s.login("admin", "admin-secret-1");
+    assertThat(s.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
+    HttpResponse<String> auth = s.get("/camunda/api/admin/auth/user/default/");
+    assertThat(auth.statusCode()).isEqualTo(200);
+    assertThat(auth.body()).contains("\"userId\":\"admin\"", "cockpit", "admin");
+  }
+
+  @Test
+  void adminManagesOrganisationsThroughTheForm() {
+    BrowserSession s = new BrowserSession(port);
+    s.login("admin", "admin-secret-1");
+    String token = s.csrf("/admin/orgs");
+    String code = p.toUpperCase() + "-C";
+    HttpResponse<String> ok = s.post("/admin/orgs", "code=" + code + "&name=" + BrowserSession.enc("测试市教育工会")
+        + "&type=CITY&parentCode=SX&_csrf=" + BrowserSession.enc(token));
+    assertThat(ok.statusCode()).isEqualTo(302);
+    assertThat(s.get("/admin/orgs").body()).contains("测试市教育工会", code);
+
+    token = s.csrf("/admin/orgs");
+    HttpResponse<String> bad = s.post("/admin/orgs", "code=bad+code&name=x&type=CITY&parentCode=SX&_csrf="
+        + BrowserSession.enc(token));
+    assertThat(bad.statusCode()).isEqualTo(200);
+    assertThat(bad.body()).contains("组织代码须为", "名称须为");
+  }
+
+  @Test
+  void adminSeesTheAuditLog() {
+    BrowserSession s = new BrowserSession(port);
+    s.login("admin", "admin-secret-1");
+    HttpResponse<String> r = s.get("/admin/audit?entityType=USER&entityId=" + p + ".officer");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("USER_CREATED", p + ".officer");
+  }
+}

@@ -1,0 +1,105 @@
+package cn.warmth.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** A tiny HTTP client for the API as an outside system sees it: real port, HTTP Basic, JSON. */
+public final class Api {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private final String base;
+  private final String auth;
+
+  private Api(String base, String auth) {
+    this.base = base;
+    this.auth = auth;
+  }
+
+  public static Api at(int port) {
+    return new Api("http://localhost:" + port, null);
+  }
+
+  public Api as(String username, String password) {
+    String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return new Api(base, "Basic " + token);
+  }
+
+  public Res get(String path) {
+    return send(request(path).GET());
+  }
+
+  public Res post(String path, Object body) {
+    String text = body instanceof String s ? s : write(body);
+    return send(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)));
+  }
+
+  public Res put(String path, Object body) {
+    return send(request(path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)));
+  }
+
+  public Res postRaw(String path, String contentType, byte[] body) {
+    return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "zh-CN");
+    if (auth != null) {
+      b.header("Authorization", auth);
+    }
+    return b;
+  }
+
+  private Res send(HttpRequest.Builder b) {
+    try {
+      HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Res(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String write(Object body) {
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public record Res(int status, String contentType, byte[] bytes) {
+    public String text() {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    public JsonNode json() {
+      try {
+        return JSON.readTree(bytes);
+      } catch (IOException e) {
+        throw new UncheckedIOException("not JSON: " + text(), e);
+      }
+    }
+
+    /** The problem+json code, or null. */
+    public String code() {
+      return json().path("code").asText(null);
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + text();
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package cn.warmth.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A cookie-keeping HTTP session that signs in through the login form, CSRF token and all. */
+public final class BrowserSession {
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+  private final String base;
+  private final HttpClient http;
+
+  public BrowserSession(int port) {
+    this.base = "http://localhost:" + port;
+    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  /** Signs in; returns where the login form redirected to. */
+  public String login(String username, String password) {
+    String token = csrf("/login");
+    HttpResponse<String> r = post("/login", "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(token));
+    return r.headers().firstValue("Location").orElse("");
+  }
+
+  public String csrf(String page) {
+    Matcher m = CSRF.matcher(get(page).body());
+    if (!m.find()) {
+      throw new IllegalStateException("no CSRF token on " + page);
+    }
+    return m.group(1);
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  public HttpResponse<String> post(String path, String form) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder b) {
+    try {
+      return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
