@@ -4,6 +4,10 @@ import cn.warmth.campaign.Campaigns;
 import cn.warmth.organisation.OrgType;
 import cn.warmth.organisation.Organisations;
 import cn.warmth.organisation.Users;
+import cn.warmth.registry.HardshipFiles;
+import cn.warmth.registry.Workers;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import cn.warmth.shared.Role;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -35,12 +39,21 @@ class DemoData implements ApplicationRunner {
   private final Organisations organisations;
   private final Users users;
   private final Campaigns campaigns;
+  private final Workers workers;
+  private final HardshipFiles files;
+  private final ManagementService management;
+  private final RuntimeService runtime;
   private final Clock clock;
 
-  DemoData(Organisations organisations, Users users, Campaigns campaigns, Clock clock) {
+  DemoData(Organisations organisations, Users users, Campaigns campaigns, Workers workers, HardshipFiles files,
+      ManagementService management, RuntimeService runtime, Clock clock) {
+    this.runtime = runtime;
     this.organisations = organisations;
     this.users = users;
     this.campaigns = campaigns;
+    this.workers = workers;
+    this.files = files;
+    this.management = management;
     this.clock = clock;
   }
 
@@ -50,12 +63,10 @@ class DemoData implements ApplicationRunner {
     if (organisations.find("SX-XA").isPresent()) {
       return;
     }
-    // Services check roles: act as the bootstrap administrator while loading.
-    var admin = users.principal("admin").orElseThrow();
-    SecurityContextHolder.getContext().setAuthentication(
-        new UsernamePasswordAuthenticationToken(admin, null, admin.getAuthorities()));
+    // Services check roles: each step runs as the demo user who would do it.
     try {
-      load();
+      as("admin", this::load);
+      registry();
     } finally {
       SecurityContextHolder.clearContext();
     }
@@ -99,6 +110,74 @@ class DemoData implements ApplicationRunner {
         today.minusDays(20), today.plusDays(40), today.plusDays(55)));
     campaigns.createUnchecked(new Campaigns.CreateCampaign("2023-GQ", "2023年国庆送温暖",
         today.minusDays(120), today.minusDays(90), today.minusDays(80)));
+  }
+
+  private void as(String username, Runnable step) {
+    var user = users.principal(username).orElseThrow();
+    SecurityContextHolder.getContext().setAuthentication(
+        new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+    step.run();
+  }
+
+  /** Workers with hardship files in every state, as the officers and managers would have made them. */
+  private void registry() {
+    as("admin", () -> {
+      organisations.setDibao("SX", 75_000L);     // 750 yuan/month province-wide
+      organisations.setDibao("SX-XA", 95_000L);  // Xi'an's higher urban standard
+    });
+    long[] ids = new long[8];
+    as("tsz.officer", () -> {
+      ids[0] = worker("张建国", "61010219800101123", "SX-XA-TSZ", "ESTABLISHED", false, "6222020200112233445");
+      ids[1] = worker("李秀兰", "61010319751224002", "SX-XA-TSZ", "NON_ESTABLISHED", false, "6217000010012345678");
+      ids[2] = worker("王小军", "61011319900315571", "SX-XA-TSZ", "NEW_FORM", false, "6228480402564890018");
+      ids[3] = worker("刘德华", "61010419681008003", "SX-XA-TSZ", "ESTABLISHED", true, "6212260200012345676");
+      ids[4] = worker("艾力·买买提", "65010219850606201", "SX-XA-TSZ", "NON_ESTABLISHED", false, null);
+    });
+    as("bjyz.officer", () -> {
+      ids[5] = worker("赵敏", "61030219820909002", "SX-BJ-YZ", "ESTABLISHED", false, "6222020200112298765");
+      ids[6] = worker("孙悟", "61030319791111007", "SX-BJ-YZ", "NEW_FORM", true, "6217000010012399990");
+    });
+    // Filed (review → notice → filed), pending review, in public notice, rejected.
+    long filed1 = submit("tsz.officer", ids[0], "DEEP", "SERIOUS_ILLNESS", 3, "24000", "16000");
+    long filed2 = submit("tsz.officer", ids[3], "RELATIVE", "DISABILITY", 4, "60000", "20000");
+    long filed3 = submit("bjyz.officer", ids[6], "ACCIDENT", "ACCIDENT", 2, "18000", "9000");
+    long notice = submit("tsz.officer", ids[1], "RELATIVE", "UNEMPLOYMENT", 3, "36000", "12000");
+    submit("tsz.officer", ids[2], "ACCIDENT", "FAMILY_ILLNESS", 3, "40000", "30000");
+    long rejected = submit("bjyz.officer", ids[5], "DEEP", "LOW_INCOME", 2, "60000", "10000");
+    for (long f : new long[] {filed1, filed2, notice}) {
+      as("tsz.manager", () -> files.review(f, "APPROVE", "经入户核实，情况属实"));
+    }
+    as("bj.manager", () -> files.review(filed3, "APPROVE", "情况属实"));
+    as("bj.manager", () -> files.review(rejected, "REJECT", "家庭人均收入高于低保两倍"));
+    // The 公示 of three files has run its course: fire their notice timers now.
+    for (long f : new long[] {filed1, filed2, filed3}) {
+      String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey("FILE-" + f).singleResult().getId();
+      var job = management.createJobQuery().processInstanceId(pi).timers().singleResult();
+      management.executeJob(job.getId());
+    }
+  }
+
+  private long worker(String name, String id17, String org, String type, boolean disabled, String card) {
+    return workers.register(new Workers.WorkerInput(name, withCheck(id17), org, "13800138000", type, disabled,
+        disabled ? "61010219800101123X41" : null, card == null ? null : "中国工商银行", card)).id();
+  }
+
+  private long submit(String officer, long workerId, String category, String reason, int household, String income,
+      String expenses) {
+    long[] id = new long[1];
+    as(officer, () -> id[0] = files.submit(workerId, new HardshipFiles.FileInput(category, java.util.List.of(reason),
+        household, income, expenses, "演示档案")).id());
+    return id[0];
+  }
+
+  /** Completes a demo ID number with its MOD 11-2 check character. */
+  static String withCheck(String first17) {
+    int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (first17.charAt(i) - '0') * w[i];
+    }
+    return first17 + "10X98765432".charAt(sum % 11);
   }
 
   private void org(String code, String name, OrgType type, String parent) {

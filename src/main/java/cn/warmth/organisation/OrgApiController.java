@@ -39,6 +39,20 @@ class OrgApiController {
     return OrgResponse.of(organisations.create(new Organisations.CreateOrg(req.code(), req.name(), type, req.parentCode())));
   }
 
+  record DibaoRequest(Object monthlyYuan) {}
+
+  /** ADMIN: the monthly 低保 standard for this unit and below (null to inherit). */
+  @org.springframework.web.bind.annotation.PutMapping("/{code}/dibao")
+  java.util.Map<String, Object> setDibao(@org.springframework.web.bind.annotation.PathVariable String code,
+      @RequestBody DibaoRequest req) {
+    Problems p = new Problems();
+    Long fen = cn.warmth.shared.Money.parseYuan(req.monthlyYuan(), "monthlyYuan", p, false);
+    p.throwIfAny();
+    organisations.setDibao(code, fen);
+    return java.util.Map.of("code", code, "monthlyYuan",
+        organisations.dibaoFor(code).map(cn.warmth.shared.Money::yuan).orElse(""));
+  }
+
   @GetMapping
   List<OrgResponse> list() {
     return organisations.inScope().stream().map(OrgResponse::of).toList();

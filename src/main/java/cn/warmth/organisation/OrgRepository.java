@@ -11,5 +11,7 @@ interface OrgRepository extends JpaRepository<OrgUnit, Long> {
   @Query("select o from OrgUnit o where o.path like concat(:path, '%') order by o.path")
   List<OrgUnit> findSubtree(String path);
 
+  List<OrgUnit> findByCodeIn(java.util.Collection<String> codes);
+
   boolean existsByType(OrgType type);
 }

@@ -42,6 +42,10 @@ class OrgUnit {
   @Column(nullable = false)
   private String path;
 
+  /** 低保 monthly standard in fen; null = inherit from the parent. */
+  @Column(name = "dibao_monthly_fen")
+  private Long dibaoMonthlyFen;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -70,6 +74,15 @@ class OrgUnit {
     }
     return new OrgUnit(code, name, type, this, now);
   }
+
+  void setDibaoMonthlyFen(Long fen) {
+    if (fen != null && fen <= 0) {
+      throw new IllegalArgumentException("低保 must be positive");
+    }
+    this.dibaoMonthlyFen = fen;
+  }
+
+  Long getDibaoMonthlyFen() { return dibaoMonthlyFen; }
 
   void rename(String newName) {
     this.name = newName;

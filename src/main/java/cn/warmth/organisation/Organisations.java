@@ -86,6 +86,42 @@ public class Organisations {
     return unit.view();
   }
 
+  /** ADMIN sets the monthly 低保 standard (fen) that hardship reviews at and below this unit compare with. */
+  @Transactional
+  public void setDibao(String code, Long monthlyFen) {
+    CurrentUser.requireRole(Role.ADMIN);
+    OrgUnit unit = requireUnit(code);
+    if (monthlyFen != null && monthlyFen <= 0) {
+      throw BusinessException.validation(cn.warmth.shared.FieldProblem.of("dibaoMonthlyYuan", "INVALID_AMOUNT"));
+    }
+    Long before = unit.getDibaoMonthlyFen();
+    unit.setDibaoMonthlyFen(monthlyFen);
+    audit.record("ORG_DIBAO_SET", "ORG", code, unit.getPath(), Map.of("dibaoMonthlyFen", String.valueOf(before)),
+        Map.of("dibaoMonthlyFen", String.valueOf(monthlyFen)));
+  }
+
+  /** The 低保 standard (fen per month) in force at an organisation: its own or the nearest ancestor's. */
+  @Transactional(readOnly = true)
+  public Optional<Long> dibaoFor(String code) {
+    OrgUnit unit = orgs.findByCode(code).orElse(null);
+    if (unit == null) {
+      return Optional.empty();
+    }
+    List<String> chain = unit.view().ancestorAndSelfCodes();
+    Map<String, Long> values = new java.util.HashMap<>();
+    for (OrgUnit o : orgs.findByCodeIn(chain)) {
+      if (o.getDibaoMonthlyFen() != null) {
+        values.put(o.getCode(), o.getDibaoMonthlyFen());
+      }
+    }
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      if (values.containsKey(chain.get(i))) {
+        return Optional.of(values.get(chain.get(i)));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The organisations in the caller's scope, in tree order (parents before children). */
   @Transactional(readOnly = true)
   public List<OrgView> inScope() {

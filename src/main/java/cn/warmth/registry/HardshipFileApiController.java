@@ -1,0 +1,72 @@
+package cn.warmth.registry;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class HardshipFileApiController {
+  private final HardshipFiles files;
+
+  HardshipFileApiController(HardshipFiles files) {
+    this.files = files;
+  }
+
+  record FileRequest(String category, List<String> reasons, Integer householdSize, Object annualIncomeYuan,
+      Object annualEssentialExpensesYuan, String description) {}
+
+  record ReviewRequest(String decision, String comment) {}
+
+  record CloseRequest(String reason, String comment) {}
+
+  record CommentRequest(String comment) {}
+
+  @PostMapping("/api/v1/workers/{workerId}/hardship-file")
+  @ResponseStatus(HttpStatus.CREATED)
+  HardshipFileView submit(@PathVariable long workerId, @RequestBody FileRequest req) {
+    return files.submit(workerId, new HardshipFiles.FileInput(req.category(), req.reasons(), req.householdSize(),
+        req.annualIncomeYuan(), req.annualEssentialExpensesYuan(), req.description()));
+  }
+
+  @GetMapping("/api/v1/workers/{workerId}/hardship-files")
+  List<HardshipFileView> ofWorker(@PathVariable long workerId) {
+    return files.ofWorker(workerId);
+  }
+
+  @GetMapping("/api/v1/hardship-files/{id}")
+  HardshipFileView get(@PathVariable long id) {
+    return files.get(id);
+  }
+
+  @PostMapping("/api/v1/hardship-files/{id}/review")
+  HardshipFileView review(@PathVariable long id, @RequestBody ReviewRequest req) {
+    return files.review(id, req.decision(), req.comment());
+  }
+
+  @PostMapping("/api/v1/hardship-files/{id}/objection")
+  HardshipFileView objection(@PathVariable long id, @RequestBody CommentRequest req) {
+    return files.objection(id, req.comment());
+  }
+
+  @PostMapping("/api/v1/hardship-files/{id}/annual-review")
+  HardshipFileView annualReview(@PathVariable long id, @RequestBody(required = false) CommentRequest req) {
+    return files.confirmAnnualReview(id, req == null ? null : req.comment());
+  }
+
+  @PostMapping("/api/v1/hardship-files/{id}/close")
+  HardshipFileView close(@PathVariable long id, @RequestBody CloseRequest req) {
+    return files.close(id, req.reason(), req.comment());
+  }
+
+  @GetMapping("/api/v1/hardship-files/{id}/history")
+  List<Map<String, Object>> history(@PathVariable long id) {
+    return files.history(id).stream().map(a -> Map.<String, Object>of("at", a.at().toString(), "actor", a.actor(),
+        "action", a.action(), "after", a.after() == null ? "" : a.after())).toList();
+  }
+}

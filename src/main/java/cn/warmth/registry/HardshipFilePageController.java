@@ -1,0 +1,110 @@
+package cn.warmth.registry;
+
+import cn.warmth.shared.BusinessException;
+import cn.warmth.shared.CurrentUser;
+import cn.warmth.shared.FormErrors;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The file form, the file page with its history, and the review, objection, yearly review and close actions. */
+@Controller
+class HardshipFilePageController {
+  private final HardshipFiles files;
+  private final Workers workers;
+  private final MessageSource messages;
+
+  HardshipFilePageController(HardshipFiles files, Workers workers, MessageSource messages) {
+    this.files = files;
+    this.workers = workers;
+    this.messages = messages;
+  }
+
+  @GetMapping("/workers/{workerId}/hardship-file/new")
+  String form(@PathVariable long workerId, Model model) {
+    model.addAttribute("worker", workers.get(workerId));
+    model.addAttribute("categories", HardshipCategory.values());
+    model.addAttribute("reasons", HardshipReason.values());
+    return "registry/file-form";
+  }
+
+  @PostMapping("/workers/{workerId}/hardship-file/new")
+  String submit(@PathVariable long workerId, @RequestParam(required = false) String category,
+      @RequestParam(required = false) String mainReason, @RequestParam(required = false) List<String> otherReasons,
+      @RequestParam(required = false) Integer householdSize, @RequestParam(required = false) String annualIncomeYuan,
+      @RequestParam(required = false) String annualEssentialExpensesYuan,
+      @RequestParam(required = false) String description, Model model, Locale locale, RedirectAttributes redirect) {
+    List<String> reasons = new java.util.ArrayList<>();
+    if (mainReason != null && !mainReason.isBlank()) {
+      reasons.add(mainReason);
+    }
+    if (otherReasons != null) {
+      otherReasons.stream().filter(r -> !r.equals(mainReason)).forEach(reasons::add);
+    }
+    try {
+      HardshipFileView f = files.submit(workerId, new HardshipFiles.FileInput(category, reasons, householdSize,
+          annualIncomeYuan, annualEssentialExpensesYuan, description));
+      redirect.addFlashAttribute("successMessage", messages.getMessage("file.submittedMessage", null, locale));
+      return "redirect:/hardship-files/" + f.id();
+    } catch (BusinessException e) {
+      FormErrors.addTo(model, e, messages, locale);
+      model.addAttribute("form", new HardshipFiles.FileInput(category, reasons, householdSize, annualIncomeYuan,
+          annualEssentialExpensesYuan, description));
+      return form(workerId, model);
+    }
+  }
+
+  @GetMapping("/hardship-files/{id}")
+  String view(@PathVariable long id, Model model) {
+    HardshipFileView f = files.get(id);
+    model.addAttribute("file", f);
+    model.addAttribute("worker", workers.get(f.workerId()));
+    model.addAttribute("history", files.history(id));
+    model.addAttribute("openTask", files.openTaskKey(id).orElse(""));
+    model.addAttribute("me", CurrentUser.get());
+    model.addAttribute("closeReasons", CloseReason.values());
+    return "registry/file";
+  }
+
+  @PostMapping("/hardship-files/{id}/review")
+  String review(@PathVariable long id, @RequestParam String decision, @RequestParam(required = false) String comment,
+      Model model, Locale locale, RedirectAttributes redirect) {
+    return act(id, model, locale, redirect, "file.reviewedMessage", () -> files.review(id, decision, comment));
+  }
+
+  @PostMapping("/hardship-files/{id}/objection")
+  String objection(@PathVariable long id, @RequestParam(required = false) String comment, Model model, Locale locale,
+      RedirectAttributes redirect) {
+    return act(id, model, locale, redirect, "file.objectionRecorded", () -> files.objection(id, comment));
+  }
+
+  @PostMapping("/hardship-files/{id}/annual-review")
+  String annualReview(@PathVariable long id, @RequestParam(required = false) String comment, Model model,
+      Locale locale, RedirectAttributes redirect) {
+    return act(id, model, locale, redirect, "file.annualReviewDone", () -> files.confirmAnnualReview(id, comment));
+  }
+
+  @PostMapping("/hardship-files/{id}/close")
+  String close(@PathVariable long id, @RequestParam(required = false) String reason,
+      @RequestParam(required = false) String comment, Model model, Locale locale, RedirectAttributes redirect) {
+    return act(id, model, locale, redirect, "file.closedMessage", () -> files.close(id, reason, comment));
+  }
+
+  private String act(long id, Model model, Locale locale, RedirectAttributes redirect, String okKey, Runnable action) {
+    try {
+      action.run();
+      redirect.addFlashAttribute("successMessage", messages.getMessage(okKey, null, locale));
+      return "redirect:/hardship-files/" + id;
+    } catch (BusinessException e) {
+      FormErrors.addTo(model, e, messages, locale);
+      return view(id, model);
+    }
+  }
+}

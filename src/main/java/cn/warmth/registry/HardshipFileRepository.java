@@ -1,0 +1,11 @@
+package cn.warmth.registry;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface HardshipFileRepository extends JpaRepository<HardshipFile, Long> {
+  List<HardshipFile> findByWorkerIdOrderByIdDesc(long workerId);
+
+  Optional<HardshipFile> findByActiveWorkerId(long workerId);
+}

@@ -1,0 +1,29 @@
+package cn.warmth.registry;
+
+import cn.warmth.shared.Money;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A hardship file as the API and pages show it; money as yuan strings. */
+public record HardshipFileView(long id, long workerId, String orgCode, FileStatus status, HardshipCategory category,
+    List<HardshipReason> reasons, int householdSize, String annualIncomeYuan, String annualEssentialExpensesYuan,
+    String perCapitaMonthlyYuan, String dibaoMonthlyYuan, String description, String submittedBy, Instant submittedAt,
+    String reviewedBy, Instant reviewedAt, String reviewComment, LocalDate noticeUntil, LocalDate filedDate,
+    LocalDate nextReviewDate, LocalDate closedDate, CloseReason closeReason, String closeComment) {
+
+  static HardshipFileView of(HardshipFile f) {
+    return new HardshipFileView(f.getId(), f.getWorkerId(), f.getOrgCode(), f.getStatus(), f.getCategory(),
+        f.reasonList(), f.getHouseholdSize(), Money.yuan(f.getAnnualIncomeFen()), Money.yuan(f.getAnnualExpensesFen()),
+        f.perCapitaMonthlyYuan().toPlainString(), f.getDibaoMonthlyFen() == null ? null : Money.yuan(f.getDibaoMonthlyFen()),
+        f.getDescription(), f.getSubmittedBy(), f.getSubmittedAt(), f.getReviewedBy(), f.getReviewedAt(),
+        f.getReviewComment(), f.getNoticeUntil(), f.getFiledDate(), f.getNextReviewDate(), f.getClosedDate(),
+        f.getCloseReason(), f.getCloseComment());
+  }
+
+  /** Below the 低保 standard (the figure the reviewer compares). */
+  public boolean belowDibao() {
+    return dibaoMonthlyYuan != null && new java.math.BigDecimal(perCapitaMonthlyYuan)
+        .compareTo(new java.math.BigDecimal(dibaoMonthlyYuan)) < 0;
+  }
+}

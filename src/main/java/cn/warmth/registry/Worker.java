@@ -1,0 +1,136 @@
+package cn.warmth.registry;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A registered worker (实名制). The ID and card numbers are held only encrypted, with their
+ * masked forms for display and a keyed hash of the ID for look-ups.
+ */
+@Entity
+@Table(name = "worker")
+class Worker {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false)
+  private String name;
+
+  @Column(name = "id_number_enc", nullable = false)
+  private String idNumberEnc;
+
+  @Column(name = "id_number_hash", nullable = false, unique = true, columnDefinition = "char(64)")
+  private String idNumberHash;
+
+  @Column(name = "id_number_masked", nullable = false)
+  private String idNumberMasked;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private IdNumber.Gender gender;
+
+  @Column(name = "birth_date", nullable = false)
+  private LocalDate birthDate;
+
+  @Column(name = "org_code", nullable = false)
+  private String orgCode;
+
+  @Column(name = "org_path", nullable = false)
+  private String orgPath;
+
+  private String phone;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "employment_type", nullable = false)
+  private EmploymentType employmentType;
+
+  @Column(nullable = false)
+  private boolean disabled;
+
+  @Column(name = "disability_cert_no")
+  private String disabilityCertNo;
+
+  @Column(name = "bank_name")
+  private String bankName;
+
+  @Column(name = "bank_card_enc")
+  private String bankCardEnc;
+
+  @Column(name = "bank_card_masked")
+  private String bankCardMasked;
+
+  @Column(name = "bank_card_luhn_ok")
+  private Boolean bankCardLuhnOk;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version
+  private long version;
+
+  protected Worker() {}
+
+  Worker(String name, IdNumber id, String idEnc, String idHash, String orgCode, String orgPath, Instant now) {
+    this.name = name;
+    this.idNumberEnc = idEnc;
+    this.idNumberHash = idHash;
+    this.idNumberMasked = id.masked();
+    this.gender = id.gender();
+    this.birthDate = id.birthDate();
+    this.orgCode = orgCode;
+    this.orgPath = orgPath;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  void details(String name, String phone, EmploymentType type, boolean disabled, String certNo, Instant now) {
+    if (disabled && (certNo == null || certNo.isBlank())) {
+      throw new IllegalArgumentException("a disabled worker needs a certificate number");
+    }
+    this.name = name;
+    this.phone = phone;
+    this.employmentType = type;
+    this.disabled = disabled;
+    this.disabilityCertNo = disabled ? certNo : null;
+    this.updatedAt = now;
+  }
+
+  void bankCard(String bank, String cardEnc, String cardMasked, boolean luhnOk, Instant now) {
+    this.bankName = bank;
+    this.bankCardEnc = cardEnc;
+    this.bankCardMasked = cardMasked;
+    this.bankCardLuhnOk = luhnOk;
+    this.updatedAt = now;
+  }
+
+  Long getId() { return id; }
+  String getName() { return name; }
+  String getIdNumberEnc() { return idNumberEnc; }
+  String getIdNumberMasked() { return idNumberMasked; }
+  IdNumber.Gender getGender() { return gender; }
+  LocalDate getBirthDate() { return birthDate; }
+  String getOrgCode() { return orgCode; }
+  String getOrgPath() { return orgPath; }
+  String getPhone() { return phone; }
+  EmploymentType getEmploymentType() { return employmentType; }
+  boolean isDisabled() { return disabled; }
+  String getDisabilityCertNo() { return disabilityCertNo; }
+  String getBankName() { return bankName; }
+  String getBankCardEnc() { return bankCardEnc; }
+  String getBankCardMasked() { return bankCardMasked; }
+  Boolean getBankCardLuhnOk() { return bankCardLuhnOk; }
+  long getVersion() { return version; }
+}

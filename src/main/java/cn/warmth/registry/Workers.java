@@ -1,0 +1,264 @@
+package cn.warmth.registry;
+
+import cn.warmth.audit.AuditLog;
+import cn.warmth.organisation.OrgView;
+import cn.warmth.organisation.Organisations;
+import cn.warmth.shared.BusinessException;
+import cn.warmth.shared.CurrentUser;
+import cn.warmth.shared.Enums;
+import cn.warmth.shared.Problems;
+import cn.warmth.shared.Role;
+import cn.warmth.shared.Texts;
+import cn.warmth.shared.WarmthUser;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The real-name registry: register, correct, find and reveal workers. */
+@Service
+public class Workers {
+  static final String ID_FIELD = "worker.id_number";
+  static final String CARD_FIELD = "worker.bank_card";
+
+  private final WorkerRepository workers;
+  private final Organisations organisations;
+  private final PiiCipher cipher;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  Workers(WorkerRepository workers, Organisations organisations, PiiCipher cipher, AuditLog audit, Clock clock) {
+    this.workers = workers;
+    this.organisations = organisations;
+    this.cipher = cipher;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** What a form or request gives to register a worker. Strings, so that every field can be reported. */
+  public record WorkerInput(String name, String idNumber, String orgCode, String phone, String employmentType,
+      Boolean disabled, String disabilityCertNo, String bankName, String bankCardNumber) {}
+
+  /** A validated worker, ready to save (used by the single form and by the Excel import alike). */
+  record ValidWorker(String name, IdNumber id, OrgView org, String phone, EmploymentType type, boolean disabled,
+      String certNo, String bankName, String card, boolean luhnOk) {}
+
+  @Transactional
+  public WorkerView register(WorkerInput in) {
+    CurrentUser.requireRole(Role.OFFICER);
+    Problems p = new Problems();
+    ValidWorker v = validate(in, p, code -> {
+      try {
+        return Optional.of(organisations.requireInScope(code));
+      } catch (BusinessException e) {
+        return Optional.empty();
+      }
+    });
+    p.throwIfAny();
+    String hash = cipher.hash(v.id().value());
+    if (workers.findByIdNumberHash(hash).isPresent()) {
+      // Province-wide: say that the person exists, but nothing about where.
+      throw BusinessException.conflict("DUPLICATE_WORKER");
+    }
+    Worker w = workers.save(build(v, hash));
+    audit.record("WORKER_REGISTERED", "WORKER", String.valueOf(w.getId()), w.getOrgPath(), null, describe(w));
+    return WorkerView.of(w);
+  }
+
+  /** Everything but the identity itself may be corrected. */
+  @Transactional
+  public WorkerView update(long id, WorkerInput in) {
+    CurrentUser.requireRole(Role.OFFICER);
+    Worker w = requireWorker(id);
+    Problems p = new Problems();
+    String name = Texts.trim(in.name());
+    if (p.require("name", name) && !Identity.isName(name)) {
+      p.add("name", "INVALID_PERSON_NAME");
+    }
+    String phone = phone(in.phone(), p);
+    EmploymentType type = Enums.parse(EmploymentType.class, in.employmentType(), "employmentType", p);
+    boolean disabled = Boolean.TRUE.equals(in.disabled());
+    String cert = Texts.trim(in.disabilityCertNo());
+    certificate(disabled, cert, p);
+    p.throwIfAny();
+    var before = describe(w);
+    w.details(name, phone, type, disabled, cert, Instant.now(clock));
+    audit.record("WORKER_CHANGED", "WORKER", String.valueOf(id), w.getOrgPath(), before, describe(w));
+    return WorkerView.of(w);
+  }
+
+  @Transactional
+  public WorkerView changeBankCard(long id, String bankName, String cardNumber) {
+    CurrentUser.requireRole(Role.OFFICER);
+    Worker w = requireWorker(id);
+    Problems p = new Problems();
+    String bank = Texts.trim(bankName);
+    if (p.require("bankName", bank) && !Texts.isPlain(bank, 2, 60)) {
+      p.add("bankName", "INVALID_BANK_NAME");
+    }
+    String card = null;
+    if (p.require("bankCardNumber", cardNumber)) {
+      card = Identity.normaliseCard(cardNumber);
+      if (card == null) {
+        p.add("bankCardNumber", "INVALID_BANK_CARD");
+      }
+    }
+    p.throwIfAny();
+    var before = describe(w);
+    w.bankCard(bank, cipher.encrypt(CARD_FIELD, card), Masks.card(card), Identity.luhn(card), Instant.now(clock));
+    audit.record("WORKER_BANK_CARD_CHANGED", "WORKER", String.valueOf(id), w.getOrgPath(), before, describe(w));
+    return WorkerView.of(w);
+  }
+
+  @Transactional(readOnly = true)
+  public WorkerView get(long id) {
+    return WorkerView.of(requireWorker(id));
+  }
+
+  /** By a full ID number (exact, via the keyed hash) or by a name fragment, within scope. */
+  @Transactional(readOnly = true)
+  public List<WorkerView> search(String q) {
+    WarmthUser me = CurrentUser.get();
+    String query = q == null ? "" : q.strip();
+    if (query.isEmpty()) {
+      return workers.latest(me.orgPath(), PageRequest.of(0, 50)).stream().map(WorkerView::of).toList();
+    }
+    Optional<IdNumber> id = IdNumber.parse(query, LocalDate.now(clock));
+    if (id.isPresent()) {
+      return workers.findByIdNumberHash(cipher.hash(id.get().value())).filter(w -> me.covers(w.getOrgPath()))
+          .map(WorkerView::of).stream().toList();
+    }
+    return workers.searchByName(me.orgPath(), query, PageRequest.of(0, 100)).stream().map(WorkerView::of).toList();
+  }
+
+  public record Revealed(String idNumber, String bankCardNumber) {}
+
+  /** The audited reveal of full numbers, for OFFICER and FINANCE in scope. */
+  @Transactional
+  public Revealed reveal(long id) {
+    CurrentUser.requireRole(Role.OFFICER, Role.FINANCE);
+    Worker w = requireWorker(id);
+    audit.record("WORKER_PII_REVEALED", "WORKER", String.valueOf(id), w.getOrgPath(), null,
+        Map.of("idNumber", w.getIdNumberMasked(), "bankCard", String.valueOf(w.getBankCardMasked())));
+    return new Revealed(cipher.decrypt(ID_FIELD, w.getIdNumberEnc()), cipher.decrypt(CARD_FIELD, w.getBankCardEnc()));
+  }
+
+  /** Facts other modules need about a worker in the caller's scope (404 outside it). */
+  @Transactional(readOnly = true)
+  public WorkerFacts facts(long id) {
+    Worker w = requireWorker(id);
+    return new WorkerFacts(w.getId(), w.getName(), w.getOrgCode(), w.getOrgPath(), w.getEmploymentType(),
+        w.isDisabled(), w.getBankCardEnc() != null, w.getBankName(), w.getBankCardMasked());
+  }
+
+  /** The full card number for the bank file (the one export that carries it; the caller audits). */
+  @Transactional(readOnly = true)
+  public String cardNumberForBankFile(long workerId) {
+    Worker w = workers.findById(workerId).orElseThrow(BusinessException::notFound);
+    return cipher.decrypt(CARD_FIELD, w.getBankCardEnc());
+  }
+
+  // ---- shared by the form and the import ----
+
+  ValidWorker validate(WorkerInput in, Problems p, java.util.function.Function<String, Optional<OrgView>> orgLookup) {
+    String name = Texts.trim(in.name());
+    if (p.require("name", name) && !Identity.isName(name)) {
+      p.add("name", "INVALID_PERSON_NAME");
+    }
+    IdNumber id = null;
+    if (p.require("idNumber", in.idNumber())) {
+      id = IdNumber.parse(in.idNumber(), LocalDate.now(clock)).orElse(null);
+      if (id == null) {
+        p.add("idNumber", "INVALID_ID_NUMBER");
+      }
+    }
+    OrgView org = null;
+    if (p.require("orgCode", Texts.trim(in.orgCode()))) {
+      org = orgLookup.apply(in.orgCode().strip()).orElse(null);
+      if (org == null) {
+        p.add("orgCode", "UNKNOWN_ORG");
+      }
+    }
+    String phone = phone(in.phone(), p);
+    EmploymentType type = Enums.parse(EmploymentType.class, in.employmentType(), "employmentType", p);
+    boolean disabled = Boolean.TRUE.equals(in.disabled());
+    String cert = Texts.trim(in.disabilityCertNo());
+    certificate(disabled, cert, p);
+    String bank = Texts.trim(in.bankName());
+    String card = null;
+    boolean luhn = true;
+    boolean hasCard = in.bankCardNumber() != null && !in.bankCardNumber().isBlank();
+    if (hasCard) {
+      card = Identity.normaliseCard(in.bankCardNumber());
+      if (card == null) {
+        p.add("bankCardNumber", "INVALID_BANK_CARD");
+      } else {
+        luhn = Identity.luhn(card);
+      }
+      if (p.require("bankName", bank) && !Texts.isPlain(bank, 2, 60)) {
+        p.add("bankName", "INVALID_BANK_NAME");
+      }
+    } else if (bank != null && !bank.isEmpty()) {
+      p.add("bankCardNumber", "REQUIRED");
+    }
+    return new ValidWorker(name, id, org, phone, type, disabled, cert, hasCard ? bank : null, card, luhn);
+  }
+
+  Worker build(ValidWorker v, String hash) {
+    Instant now = Instant.now(clock);
+    Worker w = new Worker(v.name(), v.id(), cipher.encrypt(ID_FIELD, v.id().value()), hash, v.org().code(),
+        v.org().path(), now);
+    w.details(v.name(), v.phone(), v.type(), v.disabled(), v.certNo(), now);
+    if (v.card() != null) {
+      w.bankCard(v.bankName(), cipher.encrypt(CARD_FIELD, v.card()), Masks.card(v.card()), v.luhnOk(), now);
+    }
+    return w;
+  }
+
+  String hash(String idNumber) {
+    return cipher.hash(idNumber);
+  }
+
+  Worker requireWorker(long id) {
+    WarmthUser me = CurrentUser.get();
+    return workers.findById(id).filter(w -> me.covers(w.getOrgPath())).orElseThrow(BusinessException::notFound);
+  }
+
+  private static String phone(String raw, Problems p) {
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    String phone = Identity.normalisePhone(raw);
+    if (phone == null) {
+      p.add("phone", "INVALID_PHONE");
+    }
+    return phone;
+  }
+
+  private static void certificate(boolean disabled, String cert, Problems p) {
+    if (disabled && (cert == null || cert.isEmpty())) {
+      p.add("disabilityCertNo", "REQUIRED");
+    } else if (disabled && !Texts.isPlain(cert, 4, 40)) {
+      p.add("disabilityCertNo", "INVALID_CERT_NO");
+    }
+  }
+
+  static Map<String, Object> describe(Worker w) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", w.getName());
+    m.put("idNumber", w.getIdNumberMasked());
+    m.put("org", w.getOrgCode());
+    m.put("phone", w.getPhone() == null ? null : Masks.card(w.getPhone()));
+    m.put("employmentType", String.valueOf(w.getEmploymentType()));
+    m.put("disabled", w.isDisabled());
+    m.put("bankName", w.getBankName());
+    m.put("bankCard", w.getBankCardMasked());
+    return m;
+  }
+}
