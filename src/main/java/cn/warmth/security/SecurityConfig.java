@@ -28,9 +28,10 @@ class SecurityConfig {
       + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
       + "form-action 'self'; frame-ancestors 'none'";
 
+  /** BCrypt; the work factor is a setting so that tests (which sign in on every request) stay fast. */
   @Bean
-  PasswordEncoder passwordEncoder() {
-    return new BCryptPasswordEncoder();
+  PasswordEncoder passwordEncoder(@org.springframework.beans.factory.annotation.Value("${app.security.bcrypt-strength:10}") int strength) {
+    return new BCryptPasswordEncoder(strength);
   }
 
   @Bean

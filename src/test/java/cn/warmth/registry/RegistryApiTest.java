@@ -1,0 +1,6 @@
+package cn.warmth.registry;
+
+import cn.warmth.support.H2Test;
+
+@H2Test
+class RegistryApiTest extends RegistryApiContract {}
