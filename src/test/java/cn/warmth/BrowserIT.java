@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.warmth.support.Browser;
 import cn.warmth.support.PostgresTest;
+import cn.warmth.support.Scenario;
+import cn.warmth.support.TestIds;
+import org.openqa.selenium.support.ui.Select;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,59 @@ class BrowserIT {
     driver.get(url("/admin/orgs"));
     assertThat(driver.findElement(By.id("org-tree")).getText()).contains("陕西省教科文卫体工会");
     Browser.screenshot(driver, "orgs");
+  }
+
+  void click(String css) {
+    // Scripted click: the element may be below the fold of the headless window.
+    driver.executeScript("document.querySelector(arguments[0]).click()", css);
+  }
+
+  void logout() {
+    driver.manage().deleteAllCookies();
+  }
+
+  @Test
+  void officerRegistersAndFilesAManagerReviewsInTheBrowser() {
+    Scenario s = new Scenario(port);
+    login(s.name("officer"), Scenario.PW);
+    driver.get(url("/workers/new"));
+    driver.findElement(By.id("name")).sendKeys("马晓梅");
+    driver.findElement(By.id("idNumber")).sendKeys("610102198001011230");
+    new Select(driver.findElement(By.id("orgCode"))).selectByValue(s.school);
+    click("#save-worker");
+    assertThat(driver.findElement(By.cssSelector("[data-field=idNumber]")).getText()).contains("身份证号无效");
+
+    String id = TestIds.nextId();
+    driver.findElement(By.id("idNumber")).clear();
+    driver.findElement(By.id("idNumber")).sendKeys(id);
+    click("#save-worker");
+    assertThat(driver.findElement(By.id("worker-name")).getText()).isEqualTo("马晓梅");
+    assertThat(driver.findElement(By.id("id-number")).getText()).isEqualTo(id.substring(0, 3) + "***********" + id.substring(14));
+    click("#reveal");
+    assertThat(driver.findElement(By.id("id-number")).getText()).isEqualTo(id);
+
+    click("#new-file");
+    click("#cat-DEEP");
+    new Select(driver.findElement(By.id("mainReason"))).selectByValue("SERIOUS_ILLNESS");
+    click("#r-CHILD_EDUCATION");
+    driver.findElement(By.id("householdSize")).sendKeys("4");
+    driver.findElement(By.id("annualIncomeYuan")).sendKeys("30000");
+    driver.findElement(By.id("annualEssentialExpensesYuan")).sendKeys("18000");
+    click("#submit-file");
+    assertThat(driver.findElement(By.id("file-status")).getText()).isEqualTo("待审核");
+    assertThat(driver.findElement(By.id("per-capita")).getText()).isEqualTo("250.00");
+    String fileUrl = driver.getCurrentUrl();
+    Browser.screenshot(driver, "file-submitted");
+
+    logout();
+    login(s.name("manager"), Scenario.PW);
+    assertThat(driver.findElement(By.id("tasks")).getText()).contains("审核困难档案");
+    driver.get(fileUrl);
+    driver.findElement(By.name("comment")).sendKeys("经入户核实，情况属实");
+    click("#approve");
+    assertThat(driver.findElement(By.id("file-status")).getText()).isEqualTo("公示中");
+    assertThat(driver.findElement(By.id("history")).getText()).contains("提交档案", "审核通过");
+    Browser.screenshot(driver, "file-in-notice");
   }
 
   @Test

@@ -102,6 +102,23 @@ class WebPagesTest {
   }
 
   @Test
+  void adminSetsTheDibaoStandardAndChildrenInheritIt() {
+    BrowserSession s = new BrowserSession(port);
+    s.login("admin", "admin-secret-1");
+    String code = p.toUpperCase() + "-D";
+    String token = s.csrf("/admin/orgs");
+    s.post("/admin/orgs", "code=" + code + "&name=" + BrowserSession.enc("低保测试市") + "&type=CITY&parentCode=SX&_csrf="
+        + BrowserSession.enc(token));
+    token = s.csrf("/admin/orgs");
+    assertThat(s.post("/admin/orgs/dibao", "code=" + code + "&monthlyYuan=-1&_csrf=" + BrowserSession.enc(token)).body())
+        .contains("金额须为");
+    token = s.csrf("/admin/orgs");
+    assertThat(s.post("/admin/orgs/dibao", "code=" + code + "&monthlyYuan=950.5&_csrf=" + BrowserSession.enc(token))
+        .statusCode()).isEqualTo(302);
+    assertThat(s.get("/admin/orgs").body()).contains("低保 950.50 元/月");
+  }
+
+  @Test
   void adminSeesTheAuditLog() {
     BrowserSession s = new BrowserSession(port);
     s.login("admin", "admin-secret-1");

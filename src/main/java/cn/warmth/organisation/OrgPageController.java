@@ -26,9 +26,27 @@ class OrgPageController {
 
   @GetMapping("/admin/orgs")
   String tree(Model model) {
-    model.addAttribute("orgs", organisations.inScope());
+    var orgs = organisations.inScope();
+    model.addAttribute("orgs", orgs);
+    model.addAttribute("dibao", organisations.dibaoStandards(orgs));
     model.addAttribute("types", new OrgType[] {OrgType.CITY, OrgType.GRASSROOTS});
     return "organisation/orgs";
+  }
+
+  @PostMapping("/admin/orgs/dibao")
+  String dibao(@RequestParam String code, @RequestParam(required = false) String monthlyYuan, Model model,
+      Locale locale, RedirectAttributes redirect) {
+    try {
+      cn.warmth.shared.Problems p = new cn.warmth.shared.Problems();
+      Long fen = cn.warmth.shared.Money.parseYuan(monthlyYuan, "dibaoMonthlyYuan", p, false);
+      p.throwIfAny();
+      organisations.setDibao(code, fen);
+      redirect.addFlashAttribute("successMessage", messages.getMessage("saved", null, locale));
+      return "redirect:/admin/orgs";
+    } catch (BusinessException e) {
+      FormErrors.addTo(model, e, messages, locale);
+      return tree(model);
+    }
   }
 
   @PostMapping("/admin/orgs")

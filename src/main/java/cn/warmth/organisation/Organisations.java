@@ -122,6 +122,18 @@ public class Organisations {
     return Optional.empty();
   }
 
+  /** The 低保 standard set on each of the given organisations (fen), for display; unset ones are absent. */
+  @Transactional(readOnly = true)
+  public Map<String, String> dibaoStandards(List<OrgView> units) {
+    Map<String, String> m = new java.util.HashMap<>();
+    orgs.findByCodeIn(units.stream().map(OrgView::code).toList()).forEach(o -> {
+      if (o.getDibaoMonthlyFen() != null) {
+        m.put(o.getCode(), cn.warmth.shared.Money.yuan(o.getDibaoMonthlyFen()));
+      }
+    });
+    return m;
+  }
+
   /** The organisations in the caller's scope, in tree order (parents before children). */
   @Transactional(readOnly = true)
   public List<OrgView> inScope() {

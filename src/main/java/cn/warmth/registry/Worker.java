@@ -29,7 +29,7 @@ class Worker {
   @Column(name = "id_number_enc", nullable = false)
   private String idNumberEnc;
 
-  @Column(name = "id_number_hash", nullable = false, unique = true, columnDefinition = "char(64)")
+  @Column(name = "id_number_hash", nullable = false, unique = true)
   private String idNumberHash;
 
   @Column(name = "id_number_masked", nullable = false)

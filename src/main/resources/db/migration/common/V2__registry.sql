@@ -9,7 +9,7 @@ create table worker (
   name                varchar(60)  not null,
   -- AES-GCM ciphertext (base64) and keyed HMAC of the ID number; never the number in clear.
   id_number_enc       varchar(200) not null,
-  id_number_hash      char(64)     not null,
+  id_number_hash      varchar(64)  not null,
   id_number_masked    varchar(18)  not null,
   gender              varchar(6)   not null,
   birth_date          date         not null,

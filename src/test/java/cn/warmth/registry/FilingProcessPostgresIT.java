@@ -1,0 +1,6 @@
+package cn.warmth.registry;
+
+import cn.warmth.support.PostgresTest;
+
+@PostgresTest
+class FilingProcessPostgresIT extends FilingProcessContract {}
