@@ -2,8 +2,6 @@ package cn.warmth.registry;
 
 import cn.warmth.shared.CurrentUser;
 import cn.warmth.shared.Role;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,9 +17,7 @@ class ImportPageController {
 
   @GetMapping("/workers/import-template")
   ResponseEntity<byte[]> template() {
-    return ResponseEntity.ok()
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''workers-template.xlsx")
-        .contentType(MediaType.parseMediaType(WorkerApiController.XLSX)).body(ImportTemplate.build());
+    return ImportTemplate.download();
   }
 
 }

@@ -23,6 +23,14 @@ final class ImportTemplate {
 
   private ImportTemplate() {}
 
+  /** The template as a download, for the API and the page alike. */
+  static org.springframework.http.ResponseEntity<byte[]> download() {
+    return org.springframework.http.ResponseEntity.ok()
+        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename*=UTF-8''workers-template.xlsx")
+        .contentType(org.springframework.http.MediaType.parseMediaType(WorkerApiController.XLSX)).body(build());
+  }
+
   static byte[] build() {
     try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       DataFormat fmt = wb.createDataFormat();

@@ -5,7 +5,6 @@ import cn.warmth.shared.FieldProblem;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -76,10 +75,7 @@ class WorkerApiController {
 
   @GetMapping("/import-template")
   ResponseEntity<byte[]> template() {
-    return ResponseEntity.ok()
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''workers-template.xlsx")
-        .contentType(MediaType.parseMediaType(XLSX))
-        .body(ImportTemplate.build());
+    return ImportTemplate.download();
   }
 
   @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
