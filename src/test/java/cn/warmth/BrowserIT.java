@@ -56,6 +56,10 @@ class BrowserIT {
     driver.get(url("/admin/orgs"));
     assertThat(driver.findElement(By.id("org-tree")).getText()).contains("陕西省教科文卫体工会");
     Browser.screenshot(driver, "orgs");
+
+    // The audit log with a filter, on PostgreSQL.
+    driver.get(url("/admin/audit?entityType=USER&actor=system"));
+    assertThat(driver.findElement(By.id("audit")).getText()).contains("USER_CREATED");
   }
 
   void click(String css) {

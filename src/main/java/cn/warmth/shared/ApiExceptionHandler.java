@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -70,8 +69,15 @@ public class ApiExceptionHandler {
         messages.getMessage("error.roleNotAllowed", null, LocaleContextHolder.getLocale())));
   }
 
-  @ExceptionHandler(OptimisticLockingFailureException.class)
-  ResponseEntity<ProblemDetail> concurrent(OptimisticLockingFailureException e) {
+  /**
+   * Two people acting on the same thing at once: the loser's transaction is rolled back by a
+   * version check (JPA), a lock conflict (database) or the engine's own optimistic lock.
+   */
+  @ExceptionHandler({org.springframework.dao.ConcurrencyFailureException.class,
+      org.camunda.bpm.engine.OptimisticLockingException.class,
+      org.springframework.orm.ObjectOptimisticLockingFailureException.class,
+      jakarta.persistence.OptimisticLockException.class})
+  ResponseEntity<ProblemDetail> concurrent(Exception e) {
     return respond(problem(HttpStatus.CONFLICT, "CONCURRENT_CHANGE",
         messages.getMessage("error.CONCURRENT_CHANGE", null, LocaleContextHolder.getLocale())));
   }

@@ -1,0 +1,575 @@
+package cn.warmth.cases;
+
+import cn.warmth.audit.AuditLog;
+import cn.warmth.campaign.CampaignView;
+import cn.warmth.campaign.Campaigns;
+import cn.warmth.organisation.OrgView;
+import cn.warmth.organisation.Organisations;
+import cn.warmth.registry.HardshipFiles;
+import cn.warmth.registry.WorkerFacts;
+import cn.warmth.registry.Workers;
+import cn.warmth.shared.BusinessException;
+import cn.warmth.shared.CurrentUser;
+import cn.warmth.shared.EngineGroups;
+import cn.warmth.shared.Enums;
+import cn.warmth.shared.Money;
+import cn.warmth.shared.Problems;
+import cn.warmth.shared.Role;
+import cn.warmth.shared.Texts;
+import cn.warmth.shared.WarmthUser;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Aid cases from opening to closing (domain.md §5): "file first, then assist, real-name",
+ * four-eyes approval decided by the DMN table, the visit, the hand-over, close and void.
+ */
+@Service
+public class AidCases {
+  private final AidCaseRepository cases;
+  private final CaseNumbers numbers;
+  private final Campaigns campaigns;
+  private final Workers workers;
+  private final HardshipFiles files;
+  private final Organisations organisations;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ManagementService management;
+  private final org.camunda.bpm.engine.HistoryService history;
+  private final AuditLog audit;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+  private final long caseCapFen;
+  private final long annualCapFen;
+
+  AidCases(AidCaseRepository cases, CaseNumbers numbers, Campaigns campaigns, Workers workers, HardshipFiles files,
+      Organisations organisations, RuntimeService runtime, TaskService tasks, ManagementService management,
+      org.camunda.bpm.engine.HistoryService history, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+      @Value("${app.aid.case-cap-yuan:3000}") long caseCapYuan, @Value("${app.aid.annual-cap-yuan:6000}") long annualCapYuan) {
+    this.cases = cases;
+    this.numbers = numbers;
+    this.campaigns = campaigns;
+    this.workers = workers;
+    this.files = files;
+    this.organisations = organisations;
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.management = management;
+    this.history = history;
+    this.audit = audit;
+    this.events = events;
+    this.clock = clock;
+    this.caseCapFen = caseCapYuan * 100;
+    this.annualCapFen = annualCapYuan * 100;
+  }
+
+  public record VisitPlan(String plannedDate, String location, String visitors) {}
+
+  public record CaseInput(String campaignCode, Long workerId, String category, String fundSource, String paymentMethod,
+      Object amountYuan, Object goodsValueYuan, String goodsDescription, List<String> assistance, String reason,
+      String overCapReason, VisitPlan visit) {}
+
+  // ---------------------------------------------------------------- opening
+
+  @Transactional
+  public CaseView open(CaseInput in) {
+    CurrentUser.requireRole(Role.OFFICER);
+    WarmthUser me = CurrentUser.get();
+    CampaignView campaign = campaigns.requireRunning(in.campaignCode());
+    if (in.workerId() == null) {
+      throw BusinessException.validation(cn.warmth.shared.FieldProblem.of("workerId", "REQUIRED"));
+    }
+    WorkerFacts worker = workers.facts(in.workerId()); // 404 outside scope
+    LocalDate today = LocalDate.now(clock);
+
+    Problems p = new Problems();
+    AidCategory category = Enums.parse(AidCategory.class, in.category(), "category", p);
+    FundSource source = Enums.parse(FundSource.class, in.fundSource(), "fundSource", p);
+    PaymentMethod method = Enums.parse(PaymentMethod.class, in.paymentMethod(), "paymentMethod", p);
+    Long amount = Money.parseYuan(in.amountYuan() == null ? "0" : in.amountYuan(), "amountYuan", p, true);
+    Long goods = Money.parseYuan(in.goodsValueYuan() == null ? "0" : in.goodsValueYuan(), "goodsValueYuan", p, true);
+    Set<Assistance> assistance = Enums.parseAll(Assistance.class, in.assistance(), "assistance", p);
+    String reason = Texts.trim(in.reason());
+    if (p.require("reason", reason) && reason.length() > 500) {
+      p.add("reason", "TOO_LONG", 500);
+    }
+    String goodsDescription = Texts.trim(in.goodsDescription());
+    if (amount != null && goods != null && method != null) {
+      if (amount + goods == 0) {
+        p.add("amountYuan", "NOTHING_GIVEN");
+      }
+      if (method == PaymentMethod.GOODS && amount > 0) {
+        p.add("amountYuan", "GOODS_ONLY");
+      }
+      if (method == PaymentMethod.BANK_CARD && goods > 0) {
+        p.add("goodsValueYuan", "NO_GOODS_BY_BANK");
+      }
+      if (goods > 0 && (goodsDescription == null || goodsDescription.isEmpty())) {
+        p.add("goodsDescription", "REQUIRED");
+      }
+    }
+    VisitPlan visit = in.visit() == null ? new VisitPlan(null, null, null) : in.visit();
+    LocalDate visitDate = date(visit.plannedDate(), "visit.plannedDate", p);
+    if (visitDate != null && visitDate.isBefore(today)) {
+      p.add("visit.plannedDate", "DATE_IN_PAST");
+    }
+    String location = Texts.trim(visit.location());
+    String visitors = Texts.trim(visit.visitors());
+    p.require("visit.location", location);
+    p.require("visit.visitors", visitors);
+    p.throwIfAny();
+
+    // Rule 1: government money only for a worker filed on or before today ("file first").
+    if (source.isGovernment()) {
+      Optional<LocalDate> filed = files.filedDateOf(worker.id());
+      if (filed.isEmpty() || filed.get().isAfter(today)) {
+        throw BusinessException.rule("FILE_REQUIRED");
+      }
+    }
+    // Rule 2: government money by bank card only; any bank-card case needs the worker's card.
+    if ((source.isGovernment() && method != PaymentMethod.BANK_CARD)
+        || (method == PaymentMethod.BANK_CARD && !worker.hasBankCard())) {
+      throw BusinessException.rule("BANK_CARD_REQUIRED");
+    }
+    // Rule 3: one case per worker, campaign and category, province-wide (the constraint backs this).
+    if (cases.existsByDuplicateKey(AidCase.duplicateKey(campaign.code(), worker.id(), category))) {
+      throw BusinessException.conflict("DUPLICATE_AID");
+    }
+    // Rule 4: caps — allowed, flagged, with a written reason and the manager's sign-off.
+    long total = amount + goods;
+    int capYear = today.getYear();
+    boolean overCap = total > caseCapFen || cases.sumForWorkerInYear(worker.id(), capYear) + total > annualCapFen;
+    String overCapReason = Texts.trim(in.overCapReason());
+    if (overCap && (overCapReason == null || overCapReason.isEmpty())) {
+      throw BusinessException.validation(cn.warmth.shared.FieldProblem.of("overCapReason", "OVER_CAP_REASON_REQUIRED",
+          Money.yuan(caseCapFen), Money.yuan(annualCapFen)));
+    }
+
+    OrgView org = organisations.find(worker.orgCode()).orElseThrow();
+    AidCase c = cases.save(new AidCase(new AidCase.Opening(numbers.next(org.path(), campaign.startDate().getYear()),
+        campaign.code(), org.code(), org.path(), worker.id(), worker.name(), category, source, method, amount, goods,
+        goodsDescription, assistance, reason, overCap, overCap ? overCapReason : null, capYear, visitDate, location,
+        visitors, me.username(), Instant.now(clock))));
+    cases.flush();
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(CaseProcess.VAR_CASE_ID, c.getId());
+    vars.put(CaseProcess.VAR_TOTAL_FEN, total);
+    vars.put(CaseProcess.VAR_OVER_CAP, overCap);
+    vars.put(CaseProcess.VAR_FUND_SOURCE, source.name());
+    vars.put(CaseProcess.VAR_PAYMENT_METHOD, method.name());
+    vars.put(CaseProcess.VAR_FINANCE_GROUPS, EngineGroups.forScope(Role.FINANCE, org.ancestorAndSelfCodes()));
+    vars.put(CaseProcess.VAR_MANAGER_GROUPS, EngineGroups.forScope(Role.MANAGER, org.ancestorAndSelfCodes()));
+    vars.put(CaseProcess.VAR_OFFICER_GROUPS, EngineGroups.forScope(Role.OFFICER, org.ancestorAndSelfCodes()));
+    vars.put(CaseProcess.VAR_WORKER_LABEL, worker.name());
+    vars.put(CaseProcess.VAR_TOTAL_YUAN, Money.yuan(total));
+    vars.putAll(visitTimes(visitDate));
+    c.startedAs(runtime.startProcessInstanceByKey(CaseProcess.KEY, c.getCaseNumber(), vars).getId());
+    audit.record("CASE_OPENED", "CASE", c.getCaseNumber(), c.getOrgPath(), null, describe(c));
+    return CaseView.of(c);
+  }
+
+  // ---------------------------------------------------------------- approval
+
+  /** Gives the next pending sign-off the caller's role may give (api.md). */
+  @Transactional
+  public CaseView approve(String caseNumber, String decision, String comment) {
+    CurrentUser.requireRole(Role.FINANCE, Role.MANAGER);
+    WarmthUser me = CurrentUser.get();
+    AidCase c = requireCase(caseNumber);
+    Problems p = new Problems();
+    boolean approve = Enums.parse(Decision.class, decision, "decision", p) == Decision.APPROVE;
+    String text = Texts.trim(comment);
+    if (!approve && p.isEmpty() && (text == null || text.isEmpty())) {
+      p.add("comment", "REQUIRED");
+    }
+    p.throwIfAny();
+    Task task = null;
+    ApprovalStep step = null;
+    for (Task t : tasks.createTaskQuery().processInstanceId(c.getProcessInstanceId()).list()) {
+      if (CaseProcess.TASK_FINANCE.equals(t.getTaskDefinitionKey()) && me.has(Role.FINANCE)) {
+        task = t;
+        step = ApprovalStep.FINANCE;
+      } else if (CaseProcess.TASK_MANAGER.equals(t.getTaskDefinitionKey()) && me.has(Role.MANAGER)) {
+        task = t;
+        step = ApprovalStep.MANAGER;
+      }
+    }
+    if (task == null) {
+      throw BusinessException.conflict("INVALID_STATE");
+    }
+    boolean last = step == ApprovalStep.MANAGER || !managerRequired(c);
+    var before = describe(c);
+    c.signOff(step, approve, me.username(), Instant.now(clock), text, last);
+    cases.saveAndFlush(c); // the version check makes a racing second sign-off fail here
+    tasks.complete(task.getId(), Map.of(CaseProcess.VAR_APPROVED, approve));
+    audit.record(approve ? "CASE_APPROVED_" + step : "CASE_REJECTED", "CASE", caseNumber, c.getOrgPath(), before,
+        describe(c));
+    return CaseView.of(c);
+  }
+
+  enum Decision { APPROVE, REJECT }
+
+  private boolean managerRequired(AidCase c) {
+    Object steps = runtime.getVariable(c.getProcessInstanceId(), CaseProcess.VAR_STEPS);
+    return steps instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("managerRequired"));
+  }
+
+  /** Called by the process when the DMN table requires no sign-off at all. */
+  @Transactional
+  public void approvedWithoutSignOff(long caseId) {
+    AidCase c = cases.findById(caseId).orElseThrow();
+    var before = describe(c);
+    c.signOffNotRequired();
+    audit.record("CASE_APPROVED_BY_RULE", "CASE", c.getCaseNumber(), c.getOrgPath(), before, describe(c));
+  }
+
+  // ---------------------------------------------------------------- visit and hand-over
+
+  public enum VisitOutcome { COMPLETED, WAIVED }
+
+  @Transactional
+  public CaseView recordVisit(String caseNumber, String outcome, String visitedOn, String visitors, String notes,
+      Boolean receiptSigned) {
+    CurrentUser.requireRole(Role.OFFICER);
+    AidCase c = requireCase(caseNumber);
+    if (c.getStatus() != CaseStatus.IN_PROGRESS) {
+      throw BusinessException.conflict("INVALID_STATE"); // before approval nothing is recorded
+    }
+    Problems p = new Problems();
+    VisitOutcome o = Enums.parse(VisitOutcome.class, outcome, "outcome", p);
+    String note = Texts.trim(notes);
+    LocalDate on = null;
+    String who = Texts.trim(visitors);
+    if (o == VisitOutcome.COMPLETED) {
+      on = date(visitedOn, "visitedOn", p);
+      if (on != null && on.isAfter(LocalDate.now(clock))) {
+        p.add("visitedOn", "DATE_IN_FUTURE");
+      }
+      p.require("visitors", who);
+    } else if (o == VisitOutcome.WAIVED) {
+      p.require("notes", note);
+    }
+    if (note != null && note.length() > 1000) {
+      p.add("notes", "TOO_LONG", 1000);
+    }
+    p.throwIfAny();
+    Task visit = openTask(c, CaseProcess.TASK_VISIT).orElseThrow(() -> BusinessException.conflict("INVALID_STATE"));
+    var before = describe(c);
+    boolean handover = false;
+    if (o == VisitOutcome.COMPLETED) {
+      handover = Boolean.TRUE.equals(receiptSigned) && c.getPaymentMethod() != PaymentMethod.BANK_CARD;
+      c.visitCompleted(on, who, note, handover);
+    } else {
+      c.visitWaived(note);
+    }
+    tasks.complete(visit.getId());
+    completeReminders(c);
+    if (handover) {
+      runtime.createMessageCorrelation(CaseProcess.MSG_HANDOVER).processInstanceId(c.getProcessInstanceId()).correlate();
+    }
+    audit.record("CASE_VISIT_" + o, "CASE", caseNumber, c.getOrgPath(), before, describe(c));
+    return CaseView.of(c);
+  }
+
+  /** Cash or goods handed over against a signed receipt after the visit (e.g. when it was waived). */
+  @Transactional
+  public CaseView confirmHandover(String caseNumber, String on) {
+    CurrentUser.requireRole(Role.OFFICER);
+    AidCase c = requireCase(caseNumber);
+    Problems p = new Problems();
+    LocalDate day = date(on, "receivedOn", p);
+    p.throwIfAny();
+    var before = describe(c);
+    c.handedOver(day);
+    runtime.createMessageCorrelation(CaseProcess.MSG_HANDOVER).processInstanceId(c.getProcessInstanceId()).correlate();
+    audit.record("CASE_HANDOVER", "CASE", caseNumber, c.getOrgPath(), before, describe(c));
+    return CaseView.of(c);
+  }
+
+  @Transactional
+  public CaseView reschedule(String caseNumber, String plannedDate, String location, String visitors) {
+    CurrentUser.requireRole(Role.OFFICER);
+    AidCase c = requireCase(caseNumber);
+    Problems p = new Problems();
+    LocalDate day = date(plannedDate, "plannedDate", p);
+    if (day != null && day.isBefore(LocalDate.now(clock))) {
+      p.add("plannedDate", "DATE_IN_PAST");
+    }
+    p.throwIfAny();
+    var before = describe(c);
+    c.reschedule(day, Texts.trim(location), Texts.trim(visitors));
+    Map<String, Object> times = visitTimes(day);
+    runtime.setVariables(c.getProcessInstanceId(), times);
+    // Timers already waiting move with the visit; open tasks get the new due date.
+    for (Job job : management.createJobQuery().processInstanceId(c.getProcessInstanceId()).timers().list()) {
+      String activity = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult()
+          .getActivityId();
+      if (CaseProcess.TIMER_REMINDER.equals(activity)) {
+        management.setJobDuedate(job.getId(), (Date) times.get(CaseProcess.VAR_REMINDER_AT));
+      } else if (CaseProcess.TIMER_OVERDUE.equals(activity)) {
+        management.setJobDuedate(job.getId(), (Date) times.get(CaseProcess.VAR_OVERDUE_AT));
+      }
+    }
+    openTask(c, CaseProcess.TASK_VISIT).ifPresent(t -> {
+      t.setDueDate((Date) times.get(CaseProcess.VAR_VISIT_DUE));
+      tasks.saveTask(t);
+    });
+    audit.record("CASE_VISIT_RESCHEDULED", "CASE", caseNumber, c.getOrgPath(), before, describe(c));
+    return CaseView.of(c);
+  }
+
+  /** The officer saw the reminder (明日走访提醒) or the manager the overdue alert. */
+  @Transactional
+  public void acknowledge(String taskId) {
+    WarmthUser me = CurrentUser.get();
+    Task t = tasks.createTaskQuery().taskId(taskId).taskCandidateGroupIn(me.engineGroups()).singleResult();
+    if (t == null || !(CaseProcess.TASK_REMINDER.equals(t.getTaskDefinitionKey())
+        || CaseProcess.TASK_OVERDUE.equals(t.getTaskDefinitionKey()))) {
+      throw BusinessException.notFound();
+    }
+    tasks.complete(t.getId());
+  }
+
+  // ---------------------------------------------------------------- bank-card payments
+  // Called by the disbursement module; each locks the case row, so a result import racing a
+  // retry (or another import) is serialised and no payment is ever marked paid twice.
+
+  /** A queued bank payment, as a batch needs it. */
+  public record QueuedPayment(String caseNumber, long workerId, String workerName, long amountFen, String orgPath) {}
+
+  /** QUEUED bank-card payments in the caller's scope (optionally below one organisation). */
+  @Transactional(readOnly = true)
+  public List<QueuedPayment> queuedBankPayments(String orgCode) {
+    String scope = orgCode == null || orgCode.isBlank() ? CurrentUser.get().orgPath()
+        : organisations.requireInScope(orgCode).path();
+    return cases.queuedBankPayments(scope).stream().map(c -> new QueuedPayment(c.getCaseNumber(), c.getWorkerId(),
+        c.getWorkerLabel(), c.getAmountFen(), c.getOrgPath())).toList();
+  }
+
+  @Transactional
+  public void paymentAddedToBatch(String caseNumber, long batchId) {
+    AidCase c = lock(caseNumber);
+    var before = describe(c);
+    c.addedToBatch();
+    Map<String, Object> after = describe(c);
+    after.put("batch", batchId);
+    audit.record("CASE_PAYMENT_IN_BATCH", "CASE", caseNumber, c.getOrgPath(), before, after);
+  }
+
+  /** The bank paid: the payment is PAID and the process moves on. */
+  @Transactional
+  public void bankPaymentSucceeded(String caseNumber) {
+    AidCase c = lock(caseNumber);
+    var before = describe(c);
+    c.bankPaid();
+    runtime.createMessageCorrelation(CaseProcess.MSG_BANK_PAID).processInstanceId(c.getProcessInstanceId()).correlate();
+    audit.record("CASE_PAYMENT_PAID", "CASE", caseNumber, c.getOrgPath(), before, describe(c));
+  }
+
+  /** The bank refused: the officer must correct the card, then retry. */
+  @Transactional
+  public void bankPaymentFailed(String caseNumber, String message) {
+    AidCase c = lock(caseNumber);
+    var before = describe(c);
+    c.bankFailed(message);
+    audit.record("CASE_PAYMENT_FAILED", "CASE", caseNumber, c.getOrgPath(), before, describe(c));
+  }
+
+  /** After the card was corrected, the payment joins a later batch. */
+  @Transactional
+  public CaseView retryPayment(String caseNumber) {
+    CurrentUser.requireRole(Role.OFFICER, Role.FINANCE);
+    requireCase(caseNumber);
+    AidCase c = lock(caseNumber);
+    var before = describe(c);
+    c.retryPayment();
+    audit.record("CASE_PAYMENT_RETRY", "CASE", caseNumber, c.getOrgPath(), before, describe(c));
+    return CaseView.of(c);
+  }
+
+  private AidCase lock(String caseNumber) {
+    return cases.lockByCaseNumber(caseNumber).orElseThrow(BusinessException::notFound);
+  }
+
+  // ---------------------------------------------------------------- close and void
+
+  @Transactional
+  public CaseView close(String caseNumber) {
+    CurrentUser.requireRole(Role.OFFICER);
+    WarmthUser me = CurrentUser.get();
+    AidCase c = requireCase(caseNumber);
+    if (c.getStatus() != CaseStatus.IN_PROGRESS) {
+      throw BusinessException.conflict("INVALID_STATE");
+    }
+    Task close = openTask(c, CaseProcess.TASK_CLOSE).orElse(null);
+    if (!c.readyToClose() || close == null) {
+      throw BusinessException.conflict("NOT_READY");
+    }
+    var before = describe(c);
+    c.close(me.username(), Instant.now(clock));
+    tasks.complete(close.getId());
+    WorkerFacts w = workers.facts(c.getWorkerId());
+    events.publishEvent(new CaseClosed(c.getCaseNumber(), c.getCampaignCode(), c.getOrgCode(), c.getOrgPath(),
+        c.getCategory(), c.getFundSource(), c.getAmountFen(), c.getGoodsValueFen(), c.assistanceSet(),
+        w.employmentType() == cn.warmth.registry.EmploymentType.NEW_FORM, w.disabled(), LocalDate.now(clock)));
+    audit.record("CASE_CLOSED", "CASE", caseNumber, c.getOrgPath(), before, describe(c));
+    return CaseView.of(c);
+  }
+
+  @Transactional
+  public CaseView voidCase(String caseNumber, String reason) {
+    CurrentUser.requireRole(Role.MANAGER);
+    WarmthUser me = CurrentUser.get();
+    AidCase c = requireCase(caseNumber);
+    String why = Texts.trim(reason);
+    if (why == null || why.isEmpty()) {
+      throw BusinessException.validation(cn.warmth.shared.FieldProblem.of("reason", "REQUIRED"));
+    }
+    var before = describe(c);
+    c.voidCase(me.username(), Instant.now(clock), why);
+    events.publishEvent(new CaseVoided(caseNumber));
+    audit.record("CASE_VOIDED", "CASE", caseNumber, c.getOrgPath(), before, describe(c));
+    return CaseView.of(c);
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  @Transactional(readOnly = true)
+  public CaseView get(String caseNumber) {
+    return CaseView.of(requireCase(caseNumber));
+  }
+
+  @Transactional(readOnly = true)
+  public List<CaseView> search(String campaign, String status, String category, String org, int page, int size) {
+    WarmthUser me = CurrentUser.get();
+    Problems p = new Problems();
+    CaseStatus st = status == null || status.isBlank() ? null : Enums.parse(CaseStatus.class, status, "status", p);
+    AidCategory cat = category == null || category.isBlank() ? null : Enums.parse(AidCategory.class, category, "category", p);
+    p.throwIfAny();
+    String orgPath = org == null || org.isBlank() ? null : organisations.requireInScope(org).path();
+    // Optional filters as a specification: no "(:x is null or ...)", which PostgreSQL cannot type.
+    String scope = orgPath != null ? orgPath : me.orgPath();
+    String camp = blank(campaign);
+    Specification<AidCase> spec = (root, q, cb) -> {
+      var where = new java.util.ArrayList<jakarta.persistence.criteria.Predicate>();
+      where.add(cb.like(root.get("orgPath"), scope + "%"));
+      if (camp != null) where.add(cb.equal(root.get("campaignCode"), camp));
+      if (st != null) where.add(cb.equal(root.get("status"), st));
+      if (cat != null) where.add(cb.equal(root.get("category"), cat));
+      return cb.and(where.toArray(jakarta.persistence.criteria.Predicate[]::new));
+    };
+    return cases.findAll(spec, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500),
+        Sort.by(Sort.Direction.DESC, "id")))
+        .stream().map(CaseView::of).toList();
+  }
+
+  /** Visits still to be made in the caller's scope, up to the given day (overdue ones included). */
+  @Transactional(readOnly = true)
+  public List<CaseView> plannedVisits(LocalDate until) {
+    return cases.plannedVisits(CurrentUser.get().orgPath(), until).stream().map(CaseView::of).toList();
+  }
+
+  /** The engine's history of a case, oldest first, for the timeline. */
+  @Transactional(readOnly = true)
+  public List<TimelineEntry> timeline(String caseNumber) {
+    return timelineOf(requireCase(caseNumber));
+  }
+
+  public record TimelineEntry(Instant at, String activity, String name, String by) {}
+
+  private List<TimelineEntry> timelineOf(AidCase c) {
+    return history.createHistoricActivityInstanceQuery().processInstanceId(c.getProcessInstanceId())
+        .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
+        .filter(a -> a.getActivityName() != null && !a.getActivityName().isBlank())
+        .map(a -> new TimelineEntry((a.getEndTime() == null ? a.getStartTime() : a.getEndTime()).toInstant(),
+            a.getActivityId(), a.getActivityName(), a.getAssignee()))
+        .toList();
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  AidCase requireCase(String caseNumber) {
+    WarmthUser me = CurrentUser.get();
+    return cases.findByCaseNumber(caseNumber == null ? "" : caseNumber.strip())
+        .filter(c -> me.covers(c.getOrgPath())).orElseThrow(BusinessException::notFound);
+  }
+
+  private Optional<Task> openTask(AidCase c, String key) {
+    return Optional.ofNullable(tasks.createTaskQuery().processInstanceId(c.getProcessInstanceId())
+        .taskDefinitionKey(key).singleResult());
+  }
+
+  /** Reminders and alerts lose their point once the visit is recorded. */
+  private void completeReminders(AidCase c) {
+    for (Task t : tasks.createTaskQuery().processInstanceId(c.getProcessInstanceId())
+        .taskDefinitionKeyIn(CaseProcess.TASK_REMINDER, CaseProcess.TASK_OVERDUE).list()) {
+      tasks.complete(t.getId());
+    }
+  }
+
+  /** Task due date, the reminder the day before and the overdue alert three days after (00:00 Beijing). */
+  private Map<String, Object> visitTimes(LocalDate visitDate) {
+    Map<String, Object> m = new HashMap<>();
+    m.put(CaseProcess.VAR_VISIT_DUE, startOf(visitDate));
+    m.put(CaseProcess.VAR_REMINDER_AT, startOf(visitDate.minusDays(1)));
+    m.put(CaseProcess.VAR_OVERDUE_AT, startOf(visitDate.plusDays(CaseProcess.OVERDUE_DAYS + 1)));
+    return m;
+  }
+
+  private Date startOf(LocalDate day) {
+    return Date.from(day.atStartOfDay(clock.getZone()).toInstant());
+  }
+
+  private static LocalDate date(String s, String field, Problems p) {
+    if (!p.require(field, s)) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(s.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      p.add(field, "INVALID_DATE");
+      return null;
+    }
+  }
+
+  private static String blank(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  static Map<String, Object> describe(AidCase c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("status", c.getStatus().name());
+    m.put("worker", c.getWorkerId());
+    m.put("category", c.getCategory().name());
+    m.put("fundSource", c.getFundSource().name());
+    m.put("paymentMethod", c.getPaymentMethod().name());
+    m.put("amountYuan", Money.yuan(c.getAmountFen()));
+    m.put("goodsValueYuan", Money.yuan(c.getGoodsValueFen()));
+    m.put("overCap", c.isOverCap());
+    m.put("payment", c.getPaymentStatus().name());
+    m.put("visit", c.getVisitStatus().name());
+    m.put("visitPlannedDate", String.valueOf(c.getVisitPlannedDate()));
+    m.put("approvals", c.getApprovals().size());
+    return m;
+  }
+}

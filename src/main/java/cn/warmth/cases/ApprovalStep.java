@@ -1,0 +1,3 @@
+package cn.warmth.cases;
+
+public enum ApprovalStep { FINANCE, MANAGER }

@@ -1,0 +1,3 @@
+package cn.warmth.cases;
+
+public enum CaseStatus { PENDING_APPROVAL, IN_PROGRESS, REJECTED, CLOSED, VOIDED }

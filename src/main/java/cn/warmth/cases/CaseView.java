@@ -1,0 +1,35 @@
+package cn.warmth.cases;
+
+import cn.warmth.shared.Money;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** A case as GET /cases/{caseNumber} answers it (api.md), plus what the pages show. */
+public record CaseView(String caseNumber, CaseStatus status, String campaignCode, String orgCode, long workerId,
+    String workerName, AidCategory category, FundSource fundSource, PaymentMethod paymentMethod, String amountYuan,
+    String goodsValueYuan, String goodsDescription, String totalYuan, Set<Assistance> assistance, String reason,
+    boolean overCap, String overCapReason, List<Approval> approvals, Visit visit, Payment payment, String openedBy,
+    Instant openedAt, String rejectComment, String closedBy, Instant closedAt, String voidedBy, String voidReason) {
+
+  public record Approval(ApprovalStep step, String decision, String by, Instant at, String comment) {}
+
+  public record Visit(LocalDate plannedDate, String location, String visitors, VisitStatus status, LocalDate visitedOn,
+      String actualVisitors, String notes) {}
+
+  public record Payment(PaymentStatus status, String message, LocalDate receiptSignedOn) {}
+
+  static CaseView of(AidCase c) {
+    return new CaseView(c.getCaseNumber(), c.getStatus(), c.getCampaignCode(), c.getOrgCode(), c.getWorkerId(),
+        c.getWorkerLabel(), c.getCategory(), c.getFundSource(), c.getPaymentMethod(), Money.yuan(c.getAmountFen()),
+        Money.yuan(c.getGoodsValueFen()), c.getGoodsDescription(), Money.yuan(c.totalFen()), c.assistanceSet(),
+        c.getReason(), c.isOverCap(), c.getOverCapReason(),
+        c.getApprovals().stream().map(a -> new Approval(a.getStep(), a.getDecision(), a.getDecidedBy(),
+            a.getDecidedAt(), a.getComment())).toList(),
+        new Visit(c.getVisitPlannedDate(), c.getVisitLocation(), c.getVisitVisitors(), c.getVisitStatus(),
+            c.getVisitedOn(), c.getVisitActualVisitors(), c.getVisitNotes()),
+        new Payment(c.getPaymentStatus(), c.getPaymentMessage(), c.getReceiptSignedOn()), c.getOpenedBy(),
+        c.getOpenedAt(), c.getRejectComment(), c.getClosedBy(), c.getClosedAt(), c.getVoidedBy(), c.getVoidReason());
+  }
+}

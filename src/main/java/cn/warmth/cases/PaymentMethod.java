@@ -1,0 +1,3 @@
+package cn.warmth.cases;
+
+public enum PaymentMethod { BANK_CARD, CASH, GOODS }
