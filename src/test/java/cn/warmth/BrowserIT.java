@@ -116,6 +116,59 @@ class BrowserIT {
   }
 
   @Test
+  void aFullCaseThroughThePagesAsOfficerFinanceAndManager() {
+    Scenario s = new Scenario(port);
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    s.admin.post("/api/v1/campaigns", java.util.Map.of("code", s.p + "-BR", "name", s.p + "浏览器测试活动",
+        "startDate", today.minusDays(5).toString(), "endDate", today.plusDays(20).toString(),
+        "reportDeadline", today.plusDays(25).toString()));
+    long worker = s.worker("韩梅梅", TestIds.nextId(), TestIds.nextCard());
+
+    login(s.name("officer"), Scenario.PW);
+    driver.get(url("/cases/new?workerId=" + worker));
+    new Select(driver.findElement(By.id("campaignCode"))).selectByValue(s.p + "-BR");
+    new Select(driver.findElement(By.id("category"))).selectByValue("C2");
+    new Select(driver.findElement(By.id("fundSource"))).selectByValue("B3");
+    new Select(driver.findElement(By.id("paymentMethod"))).selectByValue("CASH");
+    driver.findElement(By.id("amountYuan")).sendKeys("2000");
+    driver.findElement(By.id("goodsValueYuan")).sendKeys("500");
+    driver.findElement(By.id("goodsDescription")).sendKeys("米、面、油");
+    click("#as-E3");
+    driver.findElement(By.id("reason")).sendKeys("丈夫突发脑梗住院");
+    driver.findElement(By.id("location")).sendKeys("西京医院");
+    driver.findElement(By.id("visitors")).sendKeys("工会主席、经办人");
+    click("#open-case");
+    assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("待审批");
+    String caseNumber = driver.findElement(By.id("case-number")).getText();
+    String caseUrl = driver.getCurrentUrl();
+
+    logout();
+    login(s.name("finance"), Scenario.PW);
+    assertThat(driver.findElement(By.id("tasks")).getText()).contains(caseNumber, "财务审核", "韩*梅", "2500.00");
+    driver.get(caseUrl);
+    click("#approve");
+    assertThat(driver.findElement(By.id("approvals")).getText()).contains("财务审核", s.name("finance"));
+    assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("待审批");
+
+    logout();
+    login(s.name("manager"), Scenario.PW);
+    driver.get(caseUrl);
+    click("#approve");
+    assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("办理中");
+
+    logout();
+    login(s.name("officer"), Scenario.PW);
+    driver.get(caseUrl);
+    click("#receiptSigned");
+    click("#record-visit");
+    assertThat(driver.findElement(By.id("payment")).getText()).contains("已发放");
+    click("#close-case");
+    assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("已结案");
+    assertThat(driver.findElement(By.id("timeline")).getText()).contains("财务审核", "负责人审批", "走访慰问", "结案");
+    Browser.screenshot(driver, "case-closed");
+  }
+
+  @Test
   void wrongPasswordStaysOnLoginWithAChineseMessage() {
     login("admin", "wrong-password");
     assertThat(driver.findElement(By.id("login-error")).getText()).contains("用户名或密码错误");

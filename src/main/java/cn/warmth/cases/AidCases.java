@@ -180,7 +180,7 @@ public class AidCases {
     vars.put(CaseProcess.VAR_FINANCE_GROUPS, EngineGroups.forScope(Role.FINANCE, org.ancestorAndSelfCodes()));
     vars.put(CaseProcess.VAR_MANAGER_GROUPS, EngineGroups.forScope(Role.MANAGER, org.ancestorAndSelfCodes()));
     vars.put(CaseProcess.VAR_OFFICER_GROUPS, EngineGroups.forScope(Role.OFFICER, org.ancestorAndSelfCodes()));
-    vars.put(CaseProcess.VAR_WORKER_LABEL, worker.name());
+    vars.put(CaseProcess.VAR_WORKER_LABEL, cn.warmth.registry.Masks.name(worker.name())); // the inbox shows it masked
     vars.put(CaseProcess.VAR_TOTAL_YUAN, Money.yuan(total));
     vars.putAll(visitTimes(visitDate));
     c.startedAs(runtime.startProcessInstanceByKey(CaseProcess.KEY, c.getCaseNumber(), vars).getId());

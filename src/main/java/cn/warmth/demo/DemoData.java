@@ -1,6 +1,7 @@
 package cn.warmth.demo;
 
 import cn.warmth.campaign.Campaigns;
+import cn.warmth.cases.AidCases;
 import cn.warmth.organisation.OrgType;
 import cn.warmth.organisation.Organisations;
 import cn.warmth.organisation.Users;
@@ -43,10 +44,12 @@ class DemoData implements ApplicationRunner {
   private final HardshipFiles files;
   private final ManagementService management;
   private final RuntimeService runtime;
+  private final AidCases aidCases;
   private final Clock clock;
 
   DemoData(Organisations organisations, Users users, Campaigns campaigns, Workers workers, HardshipFiles files,
-      ManagementService management, RuntimeService runtime, Clock clock) {
+      ManagementService management, RuntimeService runtime, AidCases aidCases, Clock clock) {
+    this.aidCases = aidCases;
     this.runtime = runtime;
     this.organisations = organisations;
     this.users = users;
@@ -155,6 +158,45 @@ class DemoData implements ApplicationRunner {
       var job = management.createJobQuery().processInstanceId(pi).timers().singleResult();
       management.executeJob(job.getId());
     }
+    cases(ids);
+  }
+
+  /** Aid cases in every state of the running campaign. */
+  private void cases(long[] w) {
+    String today = LocalDate.now(clock).toString();
+    String soon = LocalDate.now(clock).plusDays(2).toString();
+    String bank = open("tsz.officer", w[0], "C11", "B1", "BANK_CARD", "1500", "0", null, soon);      // approved, queued for the bank
+    String closed = open("tsz.officer", w[3], "C4", "B3", "CASH", "800", "200", null, today);        // closed
+    open("tsz.officer", w[2], "C7", "B3", "CASH", "500", "0", null, today);                          // waiting for finance
+    String large = open("tsz.officer", w[1], "C1", "B4", "CASH", "2500", "0", null, soon);           // waiting for the manager
+    String rejected = open("tsz.officer", w[4], "C5", "B3", "GOODS", "0", "300", null, soon);        // rejected
+    String bj = open("bjyz.officer", w[6], "C11", "B2", "BANK_CARD", "1000", "0", null, soon);       // Baoji, queued
+    String voided = open("tsz.officer", w[3], "C2", "B3", "CASH", "600", "0", null, today);          // closed, then voided
+    open("tsz.officer", w[2], "C5", "B3", "CASH", "3200", "0", "家中突发火灾，经工会集体研究特批", soon); // over the cap
+    as("tsz.finance", () -> {
+      aidCases.approve(bank, "APPROVE", "符合依档帮扶条件");
+      aidCases.approve(closed, "APPROVE", "同意");
+      aidCases.approve(large, "APPROVE", "同意，报负责人审批");
+      aidCases.approve(rejected, "REJECT", "物品采购未走政府采购程序，请重新办理");
+      aidCases.approve(voided, "APPROVE", "同意");
+    });
+    as("bj.finance", () -> aidCases.approve(bj, "APPROVE", "同意"));
+    as("tsz.officer", () -> {
+      for (String c : new String[] {closed, voided}) {
+        aidCases.recordVisit(c, "COMPLETED", today, "孙立新、周敏", "已当面慰问，款物已签收", true);
+        aidCases.close(c);
+      }
+    });
+    as("tsz.manager", () -> aidCases.voidCase(voided, "与 C4 案件重复发放，已追回"));
+  }
+
+  private String open(String officer, long workerId, String category, String source, String method, String amount,
+      String goods, String overCapReason, String visitDate) {
+    String[] number = new String[1];
+    as(officer, () -> number[0] = aidCases.open(new AidCases.CaseInput("2024-YDCJ", workerId, category, source, method,
+        amount, goods, "0".equals(goods) ? null : "米、面、油", java.util.List.of("E2"), "春节慰问", overCapReason,
+        new AidCases.VisitPlan(visitDate, "职工家中", "孙立新、周敏"))).caseNumber());
+    return number[0];
   }
 
   private long worker(String name, String id17, String org, String type, boolean disabled, String card) {

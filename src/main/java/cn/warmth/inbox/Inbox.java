@@ -43,7 +43,13 @@ public class Inbox {
         .processInstanceIds(instanceIds).list().stream()
         .filter(p -> p.getBusinessKey() != null)
         .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
-    return open.stream().map(t -> toInbox(t, keys.get(t.getProcessInstanceId())))
+    // The worker (masked) and the amount are process variables: one query for all tasks.
+    Map<String, Map<String, Object>> vars = new java.util.HashMap<>();
+    runtime.createVariableInstanceQuery().processInstanceIdIn(instanceIds.toArray(String[]::new))
+        .variableNameIn("workerLabel", "totalYuan").list()
+        .forEach(v -> vars.computeIfAbsent(v.getProcessInstanceId(), k -> new java.util.HashMap<>()).put(v.getName(), v.getValue()));
+    return open.stream().map(t -> toInbox(t, keys.get(t.getProcessInstanceId()),
+            vars.getOrDefault(t.getProcessInstanceId(), Map.of())))
         // Most urgent first (earliest due date), then newest.
         .sorted(Comparator.comparing(InboxTask::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(InboxTask::created, Comparator.reverseOrder()))
@@ -55,7 +61,7 @@ public class Inbox {
     return open.stream().collect(Collectors.groupingBy(InboxTask::name, java.util.TreeMap::new, Collectors.counting()));
   }
 
-  private static InboxTask toInbox(Task t, String businessKey) {
+  private static InboxTask toInbox(Task t, String businessKey, Map<String, Object> vars) {
     String caseNumber = null;
     Long fileId = null;
     if (businessKey != null && businessKey.startsWith(FILE_KEY_PREFIX)) {
@@ -64,7 +70,7 @@ public class Inbox {
       caseNumber = businessKey;
     }
     Function<java.util.Date, Instant> at = d -> d == null ? null : d.toInstant();
-    return new InboxTask(t.getId(), t.getName(), t.getTaskDefinitionKey(), caseNumber, fileId, at.apply(t.getDueDate()),
-        at.apply(t.getCreateTime()));
+    return new InboxTask(t.getId(), t.getName(), t.getTaskDefinitionKey(), caseNumber, fileId,
+        (String) vars.get("workerLabel"), (String) vars.get("totalYuan"), at.apply(t.getDueDate()), at.apply(t.getCreateTime()));
   }
 }
