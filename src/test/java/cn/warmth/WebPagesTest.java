@@ -24,8 +24,11 @@ class WebPagesTest {
   void setUp() {
     p = "w" + UUID.randomUUID().toString().substring(0, 6);
     Api admin = Api.at(port).as("admin", "admin-secret-1");
+    // A unit of their own: officers at the province would see every case's tasks.
+    admin.post("/api/v1/orgs", Map.of("code", p.toUpperCase() + "-U", "name", "网页测试单位", "type", "GRASSROOTS",
+        "parentCode", "SX"));
     admin.post("/api/v1/users", Map.of("username", p + ".officer", "password", "secret-pass-1", "displayName", "周敏",
-        "orgCode", "SX", "roles", List.of("OFFICER")));
+        "orgCode", p.toUpperCase() + "-U", "roles", List.of("OFFICER")));
   }
 
   @Test

@@ -48,6 +48,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AidCases {
   private final AidCaseRepository cases;
   private final CaseNumbers numbers;
+  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
   private final Campaigns campaigns;
   private final Workers workers;
   private final HardshipFiles files;
@@ -62,12 +63,13 @@ public class AidCases {
   private final long caseCapFen;
   private final long annualCapFen;
 
-  AidCases(AidCaseRepository cases, CaseNumbers numbers, Campaigns campaigns, Workers workers, HardshipFiles files,
+  AidCases(AidCaseRepository cases, CaseNumbers numbers, org.springframework.jdbc.core.JdbcTemplate jdbc, Campaigns campaigns, Workers workers, HardshipFiles files,
       Organisations organisations, RuntimeService runtime, TaskService tasks, ManagementService management,
       org.camunda.bpm.engine.HistoryService history, AuditLog audit, ApplicationEventPublisher events, Clock clock,
       @Value("${app.aid.case-cap-yuan:3000}") long caseCapYuan, @Value("${app.aid.annual-cap-yuan:6000}") long annualCapYuan) {
     this.cases = cases;
     this.numbers = numbers;
+    this.jdbc = jdbc;
     this.campaigns = campaigns;
     this.workers = workers;
     this.files = files;
@@ -350,6 +352,25 @@ public class AidCases {
     tasks.complete(t.getId());
   }
 
+  /**
+   * Per fund source: [approved, paid out] in fen for a campaign below a path. Approved = cases
+   * approved and not voided (in progress or closed); paid out = their payments confirmed. One SQL.
+   */
+  @Transactional(readOnly = true)
+  public Map<FundSource, long[]> sumsBySource(String campaignCode, String scopePath) {
+    Map<FundSource, long[]> m = new java.util.EnumMap<>(FundSource.class);
+    jdbc.query("""
+        select fund_source,
+               sum(amount_fen + goods_value_fen),
+               sum(case when payment_status = 'PAID' then amount_fen + goods_value_fen else 0 end)
+        from aid_case
+        where campaign_code = ? and org_path like ? and status in ('IN_PROGRESS', 'CLOSED')
+        group by fund_source""", rs -> {
+          m.put(FundSource.valueOf(rs.getString(1)), new long[] {rs.getLong(2), rs.getLong(3)});
+        }, campaignCode, scopePath + "%");
+    return m;
+  }
+
   // ---------------------------------------------------------------- bank-card payments
   // Called by the disbursement module; each locks the case row, so a result import racing a
   // retry (or another import) is serialised and no payment is ever marked paid twice.
@@ -392,6 +413,7 @@ public class AidCases {
     AidCase c = lock(caseNumber);
     var before = describe(c);
     c.bankFailed(message);
+    runtime.createMessageCorrelation(CaseProcess.MSG_BANK_FAILED).processInstanceId(c.getProcessInstanceId()).correlate();
     audit.record("CASE_PAYMENT_FAILED", "CASE", caseNumber, c.getOrgPath(), before, describe(c));
   }
 
@@ -403,6 +425,8 @@ public class AidCases {
     AidCase c = lock(caseNumber);
     var before = describe(c);
     c.retryPayment();
+    // The officer's "correct the card" task is done: the payment waits for the bank again.
+    openTask(c, CaseProcess.TASK_CORRECT_CARD).ifPresent(t -> tasks.complete(t.getId()));
     audit.record("CASE_PAYMENT_RETRY", "CASE", caseNumber, c.getOrgPath(), before, describe(c));
     return CaseView.of(c);
   }

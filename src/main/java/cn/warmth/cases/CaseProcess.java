@@ -15,7 +15,9 @@ final class CaseProcess {
   static final String TIMER_OVERDUE = "visitOverdueDue";
 
   static final String MSG_BANK_PAID = "BankPaymentSettled";
+  static final String MSG_BANK_FAILED = "BankPaymentFailed";
   static final String MSG_HANDOVER = "HandoverConfirmed";
+  static final String TASK_CORRECT_CARD = "correctBankCard";
 
   static final String VAR_CASE_ID = "caseId";
   static final String VAR_TOTAL_FEN = "totalFen";

@@ -1,0 +1,18 @@
+package cn.warmth.disbursement;
+
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface PaymentBatchRepository extends JpaRepository<PaymentBatch, Long> {
+  /** Result imports of one batch run one after the other: the batch row is locked until commit. */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select b from PaymentBatch b where b.id = :id")
+  Optional<PaymentBatch> lockById(long id);
+
+  @Query("select b from PaymentBatch b where b.orgPath like concat(:scope, '%') order by b.id desc")
+  List<PaymentBatch> inScope(String scope);
+}

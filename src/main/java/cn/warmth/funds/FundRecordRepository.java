@@ -1,0 +1,12 @@
+package cn.warmth.funds;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface FundRecordRepository extends JpaRepository<FundRecord, Long> {
+  @Query("""
+      select f from FundRecord f where f.campaignCode = :campaign and f.orgPath like concat(:scope, '%')
+      order by f.receivedOn desc, f.id desc""")
+  List<FundRecord> inScope(String campaign, String scope);
+}

@@ -1,0 +1,128 @@
+package cn.warmth.funds;
+
+import cn.warmth.audit.AuditLog;
+import cn.warmth.campaign.Campaigns;
+import cn.warmth.cases.AidCases;
+import cn.warmth.cases.FundSource;
+import cn.warmth.organisation.OrgView;
+import cn.warmth.organisation.Organisations;
+import cn.warmth.shared.CurrentUser;
+import cn.warmth.shared.Enums;
+import cn.warmth.shared.Money;
+import cn.warmth.shared.Problems;
+import cn.warmth.shared.Role;
+import cn.warmth.shared.Texts;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The funds ledger (B1–B6) and the per-campaign overview of raised vs approved vs paid. */
+@Service
+public class Funds {
+  private final FundRecordRepository records;
+  private final Campaigns campaigns;
+  private final Organisations organisations;
+  private final AidCases cases;
+  private final JdbcTemplate jdbc;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  Funds(FundRecordRepository records, Campaigns campaigns, Organisations organisations, AidCases cases, JdbcTemplate jdbc,
+      AuditLog audit, Clock clock) {
+    this.records = records;
+    this.campaigns = campaigns;
+    this.organisations = organisations;
+    this.cases = cases;
+    this.jdbc = jdbc;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  public record FundView(long id, String campaignCode, String orgCode, FundSource source, String amountYuan,
+      LocalDate receivedOn, String note, String recordedBy) {
+    static FundView of(FundRecord f) {
+      return new FundView(f.getId(), f.getCampaignCode(), f.getOrgCode(), f.getSource(), Money.yuan(f.getAmountFen()),
+          f.getReceivedOn(), f.getNote(), f.getRecordedBy());
+    }
+  }
+
+  @Transactional
+  public FundView record(String campaignCode, String orgCode, String source, Object amountYuan, String receivedOn,
+      String note) {
+    CurrentUser.requireRole(Role.FINANCE);
+    Problems p = new Problems();
+    if (p.require("campaignCode", campaignCode) && campaigns.find(campaignCode).isEmpty()) {
+      p.add("campaignCode", "UNKNOWN_CAMPAIGN");
+    }
+    OrgView org = null;
+    if (p.require("orgCode", orgCode)) {
+      try {
+        org = organisations.requireInScope(orgCode);
+      } catch (cn.warmth.shared.BusinessException e) {
+        p.add("orgCode", "UNKNOWN_ORG");
+      }
+    }
+    FundSource src = Enums.parse(FundSource.class, source, "source", p);
+    Long fen = Money.parseYuan(amountYuan, "amountYuan", p, true);
+    if (fen != null && fen == 0) {
+      p.add("amountYuan", "INVALID_AMOUNT");
+    }
+    LocalDate day = null;
+    if (p.require("receivedOn", receivedOn)) {
+      try {
+        day = LocalDate.parse(receivedOn.strip());
+        if (day.isAfter(LocalDate.now(clock))) {
+          p.add("receivedOn", "DATE_IN_FUTURE");
+        }
+      } catch (java.time.format.DateTimeParseException e) {
+        p.add("receivedOn", "INVALID_DATE");
+      }
+    }
+    String text = Texts.trim(note);
+    if (text != null && text.length() > 300) {
+      p.add("note", "TOO_LONG", 300);
+    }
+    p.throwIfAny();
+    FundRecord f = records.save(new FundRecord(campaignCode.strip(), org.code(), org.path(), src, fen, day, text,
+        CurrentUser.get().username(), Instant.now(clock)));
+    audit.record("FUND_RECORDED", "FUND", String.valueOf(f.getId()), f.getOrgPath(), null, Map.of("campaign",
+        f.getCampaignCode(), "org", f.getOrgCode(), "source", src.name(), "amountYuan", Money.yuan(fen),
+        "receivedOn", day.toString()));
+    return FundView.of(f);
+  }
+
+  @Transactional(readOnly = true)
+  public List<FundView> list(String campaignCode) {
+    return records.inScope(campaignCode, CurrentUser.get().orgPath()).stream().map(FundView::of).toList();
+  }
+
+  /** One line of the funds overview: raised, approved and paid out for a source. */
+  public record SourceLine(FundSource source, String raisedYuan, String approvedYuan, String paidYuan, boolean overspent) {}
+
+  /** Raised (fund records) vs approved and paid out (cases), per source, for the caller's scope: SQL sums only. */
+  @Transactional(readOnly = true)
+  public List<SourceLine> overview(String campaignCode, String orgCode) {
+    String scope = orgCode == null || orgCode.isBlank() ? CurrentUser.get().orgPath()
+        : organisations.requireInScope(orgCode).path();
+    Map<FundSource, Long> raised = new EnumMap<>(FundSource.class);
+    jdbc.query("select source, sum(amount_fen) from fund_record where campaign_code = ? and org_path like ? group by source",
+        rs -> {
+          raised.put(FundSource.valueOf(rs.getString(1)), rs.getLong(2));
+        }, campaignCode, scope + "%");
+    Map<FundSource, long[]> spent = cases.sumsBySource(campaignCode, scope);
+    List<SourceLine> lines = new ArrayList<>();
+    for (FundSource s : FundSource.values()) {
+      long r = raised.getOrDefault(s, 0L);
+      long[] ap = spent.getOrDefault(s, new long[2]);
+      lines.add(new SourceLine(s, Money.yuan(r), Money.yuan(ap[0]), Money.yuan(ap[1]), ap[1] > r));
+    }
+    return lines;
+  }
+}
