@@ -169,6 +169,43 @@ class BrowserIT {
   }
 
   @Test
+  void aBankBatchRoundTripInTheBrowser() throws Exception {
+    Scenario s = new Scenario(port);
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    s.admin.post("/api/v1/campaigns", java.util.Map.of("code", s.p + "-BK", "name", s.p + "发放测试", "startDate",
+        today.minusDays(5).toString(), "endDate", today.plusDays(20).toString(), "reportDeadline", today.plusDays(25).toString()));
+    String card = TestIds.nextCard();
+    long worker = s.worker("李雷", TestIds.nextId(), card);
+    String caseNumber = s.as("officer").post("/api/v1/cases", java.util.Map.of("campaignCode", s.p + "-BK", "workerId",
+        worker, "category", "C1", "fundSource", "B3", "paymentMethod", "BANK_CARD", "amountYuan", "880", "reason", "慰问",
+        "visit", java.util.Map.of("plannedDate", today.plusDays(1).toString(), "location", "家中", "visitors", "经办人")))
+        .json().path("caseNumber").asText();
+    s.as("finance").post("/api/v1/cases/" + caseNumber + "/approval", java.util.Map.of("decision", "APPROVE"));
+
+    login(s.name("finance"), Scenario.PW);
+    driver.get(url("/payment-batches"));
+    click("#build-batch");
+    assertThat(driver.findElement(By.id("items")).getText()).contains(caseNumber, "李雷", "880.00");
+    assertThat(driver.findElement(By.id("batch-status")).getText()).isEqualTo("已生成");
+    // Download the bank file with the page's own session, as the link would.
+    String href = driver.findElement(By.id("download-csv")).getAttribute("href");
+    Object csv = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "fetch(arguments[0]).then(r => r.text()).then(done);", href);
+    assertThat(String.valueOf(csv)).startsWith("seq,name,bank,cardNumber,amountYuan,reference").contains(card, caseNumber);
+    driver.navigate().refresh();
+    assertThat(driver.findElement(By.id("batch-status")).getText()).isEqualTo("已报送银行");
+
+    java.nio.file.Path result = java.nio.file.Files.createTempFile("bank-result", ".csv");
+    java.nio.file.Files.writeString(result, "reference,status,message\n" + caseNumber + ",SUCCESS,\n");
+    driver.findElement(By.id("result-file")).sendKeys(result.toString());
+    click("#import-result");
+    assertThat(driver.findElement(By.id("batch-status")).getText()).isEqualTo("全部成功");
+    assertThat(driver.findElement(By.id("items")).getText()).contains("成功");
+    assertThat(driver.getPageSource()).doesNotContain(card);
+    Browser.screenshot(driver, "batch-settled");
+  }
+
+  @Test
   void wrongPasswordStaysOnLoginWithAChineseMessage() {
     login("admin", "wrong-password");
     assertThat(driver.findElement(By.id("login-error")).getText()).contains("用户名或密码错误");
