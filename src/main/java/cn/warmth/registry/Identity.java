@@ -8,7 +8,6 @@ final class Identity {
   private static final Pattern HAN_NAME = Pattern.compile("\\p{IsHan}+(·\\p{IsHan}+)*");
   private static final Pattern LATIN_NAME = Pattern.compile("[A-Za-z]+( [A-Za-z]+)*");
   private static final Pattern PHONE = Pattern.compile("(\\+86)?1[3-9]\\d{9}");
-  private static final Pattern CREDIT_CODE_CHARS = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{18}");
 
   private Identity() {}
 
@@ -59,18 +58,4 @@ final class Identity {
     return s.startsWith("+86") ? s.substring(3) : s;
   }
 
-  /** 统一社会信用代码 (GB 32100-2015): 18 characters with its check character. */
-  static boolean isCreditCode(String raw) {
-    if (raw == null || !CREDIT_CODE_CHARS.matcher(raw).matches()) {
-      return false;
-    }
-    String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += alphabet.indexOf(raw.charAt(i)) * weights[i];
-    }
-    int check = (31 - sum % 31) % 31;
-    return alphabet.charAt(check) == raw.charAt(17);
-  }
 }

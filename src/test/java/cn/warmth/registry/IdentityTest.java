@@ -58,10 +58,10 @@ class IdentityTest {
 
   @Test
   void creditCodes() {
-    assertThat(Identity.isCreditCode("91350100M000100Y43")).isTrue();
-    assertThat(Identity.isCreditCode("91350100M000100Y44")).isFalse();
-    assertThat(Identity.isCreditCode("91350100M000100Y4")).isFalse();
-    assertThat(Identity.isCreditCode("91350100I000100Y43")).as("I is not in the alphabet").isFalse();
+    assertThat(cn.warmth.shared.CreditCodes.isValid("91350100M000100Y43")).isTrue();
+    assertThat(cn.warmth.shared.CreditCodes.isValid("91350100M000100Y44")).isFalse();
+    assertThat(cn.warmth.shared.CreditCodes.isValid("91350100M000100Y4")).isFalse();
+    assertThat(cn.warmth.shared.CreditCodes.isValid("91350100I000100Y43")).as("I is not in the alphabet").isFalse();
   }
 
   @Test

@@ -1,0 +1,12 @@
+package cn.warmth.activities;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ActivityRepository extends JpaRepository<Activity, Long> {
+  @Query("""
+      select a from Activity a where a.campaignCode = :campaign and a.orgPath like concat(:scope, '%')
+      order by a.date desc, a.id desc""")
+  List<Activity> inScope(String campaign, String scope);
+}

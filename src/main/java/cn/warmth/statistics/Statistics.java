@@ -1,0 +1,136 @@
+package cn.warmth.statistics;
+
+import cn.warmth.campaign.CampaignView;
+import cn.warmth.campaign.Campaigns;
+import cn.warmth.organisation.OrgView;
+import cn.warmth.organisation.Organisations;
+import cn.warmth.shared.BusinessException;
+import cn.warmth.shared.CurrentUser;
+import cn.warmth.shared.FieldProblem;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The statistics table for a campaign and an organisation, including everything below it.
+ * Five SQL aggregations over indexed tables (the case facts, funds and activities), whatever
+ * the number of cases; nothing is read from the engine.
+ */
+@Service
+public class Statistics {
+  private final JdbcTemplate jdbc;
+  private final Organisations organisations;
+  private final Campaigns campaigns;
+
+  Statistics(JdbcTemplate jdbc, Organisations organisations, Campaigns campaigns) {
+    this.jdbc = jdbc;
+    this.organisations = organisations;
+    this.campaigns = campaigns;
+  }
+
+  public record Scope(CampaignView campaign, OrgView org) {}
+
+  /** The campaign and organisation, checked: unknown campaign 404, organisation outside scope 404. */
+  public Scope scope(String campaignCode, String orgCode) {
+    if (campaignCode == null || campaignCode.isBlank()) {
+      throw BusinessException.validation(FieldProblem.of("campaign", "REQUIRED"));
+    }
+    CampaignView c = campaigns.require(campaignCode);
+    OrgView o = orgCode == null || orgCode.isBlank() ? organisations.requireInScope(CurrentUser.get().orgCode())
+        : organisations.requireInScope(orgCode);
+    return new Scope(c, o);
+  }
+
+  @Transactional(readOnly = true)
+  public Cells cells(String campaignCode, String orgCode) {
+    Scope s = scope(campaignCode, orgCode);
+    return compute(s.campaign().code(), s.org().path());
+  }
+
+  /** One entry per direct child organisation. */
+  public record Row(String orgCode, String orgName, Cells cells) {}
+
+  @Transactional(readOnly = true)
+  public List<Row> breakdown(String campaignCode, String orgCode) {
+    Scope s = scope(campaignCode, orgCode);
+    return organisations.children(s.org().code()).stream()
+        .map(child -> new Row(child.code(), child.name(), compute(s.campaign().code(), child.path()))).toList();
+  }
+
+  /** The cases behind a C, D, E, J or K cell. */
+  @Transactional(readOnly = true)
+  public List<String> casesBehind(String campaignCode, String orgCode, String cell) {
+    Scope s = scope(campaignCode, orgCode);
+    String c = cell == null ? "" : cell.strip().toUpperCase();
+    if (!Cells.DRILLABLE.contains(c)) {
+      throw BusinessException.validation(FieldProblem.of("cell", "NOT_DRILLABLE"));
+    }
+    String condition = switch (c) {
+      case "C", "D" -> "1 = 1";
+      case "E" -> "(e1 or e2 or e3 or e4 or e5)";
+      case "J1", "J2" -> "new_form";
+      case "K1", "K2" -> "disabled";
+      default -> c.startsWith("E") ? c.toLowerCase() : "category = 'C" + c.substring(1) + "'";
+    };
+    return jdbc.queryForList("select case_number from stat_case_fact where campaign_code = ? and org_path like ? "
+        + "and voided = false and " + condition + " order by case_number", String.class, s.campaign().code(),
+        s.org().path() + "%");
+  }
+
+  Cells compute(String campaign, String path) {
+    Cells cells = new Cells();
+    String like = path + "%";
+    jdbc.query("""
+        select category, count(*), coalesce(sum(amount_fen + goods_fen), 0) from stat_case_fact
+        where campaign_code = ? and org_path like ? and voided = false group by category""", rs -> {
+          String n = rs.getString(1).substring(1);
+          cells.set("C" + n, rs.getLong(2));
+          cells.set("D" + n, rs.getLong(3));
+        }, campaign, like);
+    jdbc.query("""
+        select coalesce(sum(case when e1 then 1 else 0 end), 0), coalesce(sum(case when e2 then 1 else 0 end), 0),
+               coalesce(sum(case when e3 then 1 else 0 end), 0), coalesce(sum(case when e4 then 1 else 0 end), 0),
+               coalesce(sum(case when e5 then 1 else 0 end), 0),
+               coalesce(sum(case when new_form then 1 else 0 end), 0),
+               coalesce(sum(case when new_form then amount_fen + goods_fen else 0 end), 0),
+               coalesce(sum(case when disabled then 1 else 0 end), 0),
+               coalesce(sum(case when disabled then amount_fen + goods_fen else 0 end), 0)
+        from stat_case_fact where campaign_code = ? and org_path like ? and voided = false""", rs -> {
+          for (int i = 1; i <= 5; i++) {
+            cells.set("E" + i, rs.getLong(i));
+          }
+          cells.set("J1", rs.getLong(6));
+          cells.set("J2", rs.getLong(7));
+          cells.set("K1", rs.getLong(8));
+          cells.set("K2", rs.getLong(9));
+        }, campaign, like);
+    jdbc.query("select source, sum(amount_fen) from fund_record where campaign_code = ? and org_path like ? group by source",
+        rs -> {
+          cells.set(rs.getString(1), rs.getLong(2));
+        }, campaign, like);
+    jdbc.query("""
+        select kind, coalesce(sum(person_count), 0), coalesce(sum(amount_fen), 0) from activity
+        where campaign_code = ? and org_path like ? and kind <> 'ENTERPRISE_VISIT' group by kind""", rs -> {
+          switch (rs.getString(1)) {
+            case "SERVICE_PSYCH" -> cells.set("F1", rs.getLong(2));
+            case "SERVICE_CULTURE" -> cells.set("F2", rs.getLong(2));
+            case "SERVICE_OTHER" -> cells.set("F3", rs.getLong(2));
+            case "MIGRANT_RETURN" -> cells.set("G", rs.getLong(2));
+            case "WAGE_RECOVERY" -> {
+              cells.set("H", rs.getLong(2));
+              cells.set("I", rs.getLong(3));
+            }
+            default -> throw new IllegalStateException(rs.getString(1));
+          }
+        }, campaign, like);
+    // A: distinct enterprises, by credit code when known, else by name.
+    Long a = jdbc.queryForObject("""
+        select count(distinct case when enterprise_credit_code is not null then concat('C:', enterprise_credit_code)
+                                   else concat('N:', enterprise_name) end)
+        from activity where campaign_code = ? and org_path like ? and kind = 'ENTERPRISE_VISIT'""", Long.class,
+        campaign, like);
+    cells.set("A", a == null ? 0 : a);
+    return cells.withSums();
+  }
+}

@@ -1,0 +1,101 @@
+package cn.warmth.statistics;
+
+import cn.warmth.campaign.CampaignView;
+import cn.warmth.campaign.Campaigns;
+import cn.warmth.organisation.Organisations;
+import cn.warmth.shared.CurrentUser;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The official table, the breakdown by child unit, the drill-down and the export. */
+@Controller
+class StatisticsPageController {
+  private final Statistics statistics;
+  private final Campaigns campaigns;
+  private final Organisations organisations;
+  private final MessageSource messages;
+  private final Clock clock;
+
+  StatisticsPageController(Statistics statistics, Campaigns campaigns, Organisations organisations,
+      MessageSource messages, Clock clock) {
+    this.statistics = statistics;
+    this.campaigns = campaigns;
+    this.organisations = organisations;
+    this.messages = messages;
+    this.clock = clock;
+  }
+
+  private String defaultCampaign(String campaign) {
+    if (campaign != null && !campaign.isBlank()) {
+      return campaign;
+    }
+    return campaigns.running().stream().findFirst().or(() -> campaigns.all().stream().findFirst())
+        .map(CampaignView::code).orElse(null);
+  }
+
+  @GetMapping("/statistics")
+  String table(@RequestParam(required = false) String campaign, @RequestParam(required = false) String org,
+      @RequestParam(defaultValue = "2") int decimals, Model model, Locale locale) {
+    String code = defaultCampaign(campaign);
+    model.addAttribute("campaigns", campaigns.all());
+    model.addAttribute("orgs", organisations.inScope());
+    if (code == null) {
+      return "statistics/table";
+    }
+    Statistics.Scope s = statistics.scope(code, org);
+    int d = decimals == 4 ? 4 : 2;
+    model.addAttribute("scope", s);
+    model.addAttribute("decimals", d);
+    model.addAttribute("title", StatisticsExport.title(s.campaign().name()));
+    model.addAttribute("rows", OfficialTable.rows(statistics.compute(s.campaign().code(), s.org().path()), d, messages, locale));
+    model.addAttribute("preparer", CurrentUser.get().displayName());
+    model.addAttribute("today", LocalDate.now(clock));
+    return "statistics/table";
+  }
+
+  @GetMapping("/statistics/breakdown")
+  String breakdown(@RequestParam(required = false) String campaign, @RequestParam(required = false) String org,
+      Model model) {
+    String code = defaultCampaign(campaign);
+    Statistics.Scope s = statistics.scope(code, org);
+    List<Statistics.Row> rows = statistics.breakdown(code, s.org().code());
+    List<Map<String, String>> printed = new ArrayList<>();
+    for (Statistics.Row r : rows) {
+      printed.add(OfficialTable.format(r.cells(), 2));
+    }
+    model.addAttribute("scope", s);
+    model.addAttribute("rows", rows);
+    model.addAttribute("printed", printed);
+    model.addAttribute("total", OfficialTable.format(statistics.compute(code, s.org().path()), 2));
+    model.addAttribute("columns", List.of("A", "B", "C", "D", "E", "F", "G", "H", "I", "J1", "J2", "K1", "K2"));
+    return "statistics/breakdown";
+  }
+
+  @GetMapping("/statistics/cases")
+  String cases(@RequestParam(required = false) String campaign, @RequestParam(required = false) String org,
+      @RequestParam String cell, Model model) {
+    Statistics.Scope s = statistics.scope(campaign, org);
+    model.addAttribute("scope", s);
+    model.addAttribute("cell", cell.toUpperCase());
+    model.addAttribute("caseNumbers", statistics.casesBehind(campaign, s.org().code(), cell));
+    return "statistics/cases";
+  }
+
+  @GetMapping("/statistics/export")
+  ResponseEntity<byte[]> export(@RequestParam(required = false) String campaign, @RequestParam(required = false) String org,
+      @RequestParam(defaultValue = "2") int decimals, @RequestParam(required = false) String preparer,
+      @RequestParam(required = false) String phone) {
+    return StatisticsExport.xlsx(statistics, messages, defaultCampaign(campaign), org, decimals,
+        preparer == null || preparer.isBlank() ? CurrentUser.get().displayName() : preparer, phone, LocalDate.now(clock));
+  }
+}

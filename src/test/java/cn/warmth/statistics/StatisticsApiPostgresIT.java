@@ -1,0 +1,6 @@
+package cn.warmth.statistics;
+
+import cn.warmth.support.PostgresTest;
+
+@PostgresTest
+class StatisticsApiPostgresIT extends StatisticsContract {}
