@@ -23,11 +23,14 @@ public class Campaigns {
   private final CampaignRepository campaigns;
   private final AuditLog audit;
   private final Clock clock;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
-  Campaigns(CampaignRepository campaigns, AuditLog audit, Clock clock) {
+  Campaigns(CampaignRepository campaigns, AuditLog audit, Clock clock,
+      org.springframework.context.ApplicationEventPublisher events) {
     this.campaigns = campaigns;
     this.audit = audit;
     this.clock = clock;
+    this.events = events;
   }
 
   public record CreateCampaign(String code, String name, LocalDate startDate, LocalDate endDate, LocalDate reportDeadline) {}
@@ -68,6 +71,7 @@ public class Campaigns {
     audit.record("CAMPAIGN_CREATED", "CAMPAIGN", code, null, null, Map.of("code", code, "name", name,
         "startDate", v.startDate().toString(), "endDate", v.endDate().toString(),
         "reportDeadline", v.reportDeadline().toString()));
+    events.publishEvent(new CampaignCreated(v));
     return v;
   }
 

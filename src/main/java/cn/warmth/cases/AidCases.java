@@ -371,6 +371,46 @@ public class AidCases {
     return m;
   }
 
+  /** Progress figures for the dashboard: one SQL for cases by status, visits and payments. */
+  public record Progress(Map<CaseStatus, Long> byStatus, long visitsDue, long visitsOverdue, long paymentsPending,
+      long paymentsFailed) {}
+
+  @Transactional(readOnly = true)
+  public Progress progress(String campaignCode, String scopePath) {
+    Map<CaseStatus, Long> byStatus = new java.util.EnumMap<>(CaseStatus.class);
+    for (CaseStatus st : CaseStatus.values()) {
+      byStatus.put(st, 0L);
+    }
+    java.sql.Date today = java.sql.Date.valueOf(LocalDate.now(clock));
+    long[] other = new long[4];
+    jdbc.query("""
+        select status, count(*),
+               sum(case when visit_status = 'PLANNED' and status in ('PENDING_APPROVAL', 'IN_PROGRESS') then 1 else 0 end),
+               sum(case when visit_status = 'PLANNED' and status in ('PENDING_APPROVAL', 'IN_PROGRESS')
+                        and visit_planned_date < ? then 1 else 0 end),
+               sum(case when payment_status in ('QUEUED', 'IN_BATCH') and status = 'IN_PROGRESS' then 1 else 0 end),
+               sum(case when payment_status = 'FAILED' and status = 'IN_PROGRESS' then 1 else 0 end)
+        from aid_case where campaign_code = ? and org_path like ? group by status""", rs -> {
+          byStatus.put(CaseStatus.valueOf(rs.getString(1)), rs.getLong(2));
+          for (int i = 0; i < 4; i++) {
+            other[i] += rs.getLong(3 + i);
+          }
+        }, today, campaignCode, scopePath + "%");
+    return new Progress(byStatus, other[0], other[1], other[2], other[3]);
+  }
+
+  /** 公示名单: closed cases of a campaign in scope, names masked, for the notice board. */
+  public record NoticeLine(String caseNumber, String maskedName, String orgCode, AidCategory category, String totalYuan) {}
+
+  @Transactional(readOnly = true)
+  public List<NoticeLine> publicList(String campaignCode, String scopePath) {
+    return jdbc.query("""
+        select case_number, worker_label, org_code, category, amount_fen + goods_value_fen from aid_case
+        where campaign_code = ? and org_path like ? and status = 'CLOSED' order by org_path, case_number""",
+        (rs, i) -> new NoticeLine(rs.getString(1), cn.warmth.registry.Masks.name(rs.getString(2)), rs.getString(3),
+            AidCategory.valueOf(rs.getString(4)), Money.yuan(rs.getLong(5))), campaignCode, scopePath + "%");
+  }
+
   // ---------------------------------------------------------------- bank-card payments
   // Called by the disbursement module; each locks the case row, so a result import racing a
   // retry (or another import) is serialised and no payment is ever marked paid twice.

@@ -45,10 +45,17 @@ class DemoData implements ApplicationRunner {
   private final ManagementService management;
   private final RuntimeService runtime;
   private final AidCases aidCases;
+  private final cn.warmth.funds.Funds funds;
+  private final cn.warmth.activities.Activities activities;
+  private final cn.warmth.reports.Reports reports;
   private final Clock clock;
 
   DemoData(Organisations organisations, Users users, Campaigns campaigns, Workers workers, HardshipFiles files,
-      ManagementService management, RuntimeService runtime, AidCases aidCases, Clock clock) {
+      ManagementService management, RuntimeService runtime, AidCases aidCases, cn.warmth.funds.Funds funds,
+      cn.warmth.activities.Activities activities, cn.warmth.reports.Reports reports, Clock clock) {
+    this.funds = funds;
+    this.activities = activities;
+    this.reports = reports;
     this.aidCases = aidCases;
     this.runtime = runtime;
     this.organisations = organisations;
@@ -188,6 +195,29 @@ class DemoData implements ApplicationRunner {
       }
     });
     as("tsz.manager", () -> aidCases.voidCase(voided, "与 C4 案件重复发放，已追回"));
+    fundsAndActivities();
+  }
+
+  /** Funds raised, activities, and the school's report to the city, so the table and the reports have content. */
+  private void fundsAndActivities() {
+    String day = LocalDate.now(clock).minusDays(5).toString();
+    as("tsz.finance", () -> {
+      funds.record("2024-YDCJ", "SX-XA-TSZ", "B3", "20000.00", day, "学校工会经费");
+      funds.record("2024-YDCJ", "SX-XA-TSZ", "B4", "5600.50", day, "校友捐助");
+    });
+    as("xa.finance", () -> {
+      funds.record("2024-YDCJ", "SX-XA", "B1", "50000.00", day, "中央财政帮扶资金");
+      funds.record("2024-YDCJ", "SX-XA", "B2", "30000.00", day, "市财政配套");
+    });
+    as("tsz.officer", () -> {
+      activities.record("2024-YDCJ", "SX-XA-TSZ", "ENTERPRISE_VISIT", day, 1, null, "西安铁路局第一工程段", "91350100M000100Y43", "春节前走访");
+      activities.record("2024-YDCJ", "SX-XA-TSZ", "SERVICE_PSYCH", day, 35, null, null, null, "教师心理健康讲座");
+      activities.record("2024-YDCJ", "SX-XA-TSZ", "SERVICE_CULTURE", day, 120, null, null, null, "迎新春书法送福");
+      activities.record("2024-YDCJ", "SX-XA-TSZ", "WAGE_RECOVERY", day, 2, "8600.00", null, null, "食堂外包人员欠薪");
+    });
+    as("xa.officer", () -> activities.record("2024-YDCJ", "SX-XA", "MIGRANT_RETURN", day, 48, null, null, null, "包车返乡"));
+    as("tsz.manager", () -> reports.submit("2024-YDCJ", "SX-XA-TSZ",
+        "我校工会深入开展元旦春节送温暖活动，走访慰问困难教职工和一线职工，做到依档帮扶、实名发放。", "孙立新", "029-88888888"));
   }
 
   private String open(String officer, long workerId, String category, String source, String method, String amount,

@@ -161,6 +161,12 @@ public class Organisations {
         .map(OrgUnit::view).toList();
   }
 
+  /** Codes of every organisation that has a parent (they all report upwards). For background work. */
+  @Transactional(readOnly = true)
+  public List<String> allCodesWithParent() {
+    return orgs.findAll().stream().filter(o -> o.getParent() != null).map(OrgUnit::getCode).toList();
+  }
+
   /** Creates the root organisation when the database is empty (start-up only). */
   @Transactional
   public OrgView bootstrapRoot(String code, String name) {

@@ -56,7 +56,7 @@ class StatisticsPageController {
     int d = decimals == 4 ? 4 : 2;
     model.addAttribute("scope", s);
     model.addAttribute("decimals", d);
-    model.addAttribute("title", StatisticsExport.title(s.campaign().name()));
+    model.addAttribute("tableTitle", StatisticsExport.title(s.campaign().name()));
     model.addAttribute("rows", OfficialTable.rows(statistics.compute(s.campaign().code(), s.org().path()), d, messages, locale));
     model.addAttribute("preparer", CurrentUser.get().displayName());
     model.addAttribute("today", LocalDate.now(clock));

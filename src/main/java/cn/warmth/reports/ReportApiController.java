@@ -1,0 +1,47 @@
+package cn.warmth.reports;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/reports")
+class ReportApiController {
+  private final Reports reports;
+
+  ReportApiController(Reports reports) {
+    this.reports = reports;
+  }
+
+  record SubmitRequest(String campaignCode, String orgCode, String narrative, String preparedBy, String phone) {}
+
+  record ReviewRequest(String decision, String comment) {}
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  Reports.ReportView submit(@RequestBody SubmitRequest r) {
+    return reports.submit(r.campaignCode(), r.orgCode(), r.narrative(), r.preparedBy(), r.phone());
+  }
+
+  @PostMapping("/{id}/review")
+  Reports.ReportView review(@PathVariable long id, @RequestBody ReviewRequest r) {
+    return reports.review(id, r.decision(), r.comment());
+  }
+
+  @GetMapping
+  List<Reports.ReportView> list(@RequestParam String campaign) {
+    return reports.list(campaign);
+  }
+
+  @GetMapping("/children")
+  List<Reports.ChildState> children(@RequestParam String campaign, @RequestParam String org) {
+    return reports.childStates(campaign, org);
+  }
+}

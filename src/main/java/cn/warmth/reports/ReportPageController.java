@@ -1,0 +1,72 @@
+package cn.warmth.reports;
+
+import cn.warmth.campaign.CampaignView;
+import cn.warmth.campaign.Campaigns;
+import cn.warmth.shared.BusinessException;
+import cn.warmth.shared.CurrentUser;
+import cn.warmth.shared.FormErrors;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Reports: submit my unit's, review my children's, see who is missing or late, read the history. */
+@Controller
+class ReportPageController {
+  private final Reports reports;
+  private final Campaigns campaigns;
+  private final MessageSource messages;
+
+  ReportPageController(Reports reports, Campaigns campaigns, MessageSource messages) {
+    this.reports = reports;
+    this.campaigns = campaigns;
+    this.messages = messages;
+  }
+
+  @GetMapping("/reports")
+  String page(@RequestParam(required = false) String campaign, Model model) {
+    String code = campaign != null ? campaign : campaigns.running().stream().findFirst()
+        .or(() -> campaigns.all().stream().findFirst()).map(CampaignView::code).orElse(null);
+    model.addAttribute("campaigns", campaigns.all());
+    if (code != null) {
+      var me = CurrentUser.get();
+      model.addAttribute("campaign", campaigns.require(code));
+      model.addAttribute("reports", reports.list(code));
+      model.addAttribute("children", reports.childStates(code, me.orgCode()));
+      model.addAttribute("me", me);
+    }
+    return "reports/reports";
+  }
+
+  @PostMapping("/reports")
+  String submit(@RequestParam String campaignCode, @RequestParam(required = false) String narrative,
+      @RequestParam(required = false) String preparedBy, @RequestParam(required = false) String phone, Model model,
+      Locale locale, RedirectAttributes redirect) {
+    try {
+      reports.submit(campaignCode, null, narrative, preparedBy, phone);
+      redirect.addFlashAttribute("successMessage", messages.getMessage("report.submitted", null, locale));
+      return "redirect:/reports?campaign=" + campaignCode;
+    } catch (BusinessException e) {
+      FormErrors.addTo(model, e, messages, locale);
+      return page(campaignCode, model);
+    }
+  }
+
+  @PostMapping("/reports/{id}/review")
+  String review(@PathVariable long id, @RequestParam String campaignCode, @RequestParam(required = false) String decision,
+      @RequestParam(required = false) String comment, Model model, Locale locale, RedirectAttributes redirect) {
+    try {
+      reports.review(id, decision, comment);
+      redirect.addFlashAttribute("successMessage", messages.getMessage("report.reviewed", null, locale));
+      return "redirect:/reports?campaign=" + campaignCode;
+    } catch (BusinessException e) {
+      FormErrors.addTo(model, e, messages, locale);
+      return page(campaignCode, model);
+    }
+  }
+}

@@ -1,0 +1,3 @@
+package cn.warmth.reports;
+
+public enum ReportStatus { SUBMITTED, ACCEPTED, RETURNED }
