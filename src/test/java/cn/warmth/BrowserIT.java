@@ -206,6 +206,40 @@ class BrowserIT {
   }
 
   @Test
+  void theStatisticsTableDrillsDownAndExports() throws Exception {
+    Scenario s = new Scenario(port);
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    s.admin.post("/api/v1/campaigns", java.util.Map.of("code", s.p + "-TB", "name", "2025年元旦春节送温暖", "startDate",
+        today.minusDays(5).toString(), "endDate", today.plusDays(20).toString(), "reportDeadline", today.plusDays(25).toString()));
+    long worker = s.worker("王芳", TestIds.nextId(), TestIds.nextCard());
+    String n = s.as("officer").post("/api/v1/cases", java.util.Map.of("campaignCode", s.p + "-TB", "workerId", worker,
+        "category", "C3", "fundSource", "B3", "paymentMethod", "CASH", "amountYuan", "1234.56", "reason", "慰问",
+        "visit", java.util.Map.of("plannedDate", today.toString(), "location", "家中", "visitors", "经办人")))
+        .json().path("caseNumber").asText();
+    s.as("finance").post("/api/v1/cases/" + n + "/approval", java.util.Map.of("decision", "APPROVE"));
+    s.as("officer").post("/api/v1/cases/" + n + "/visit", java.util.Map.of("outcome", "COMPLETED", "visitedOn",
+        today.toString(), "visitors", "经办人", "notes", "已慰问", "receiptSigned", true));
+    s.as("officer").post("/api/v1/cases/" + n + "/close", java.util.Map.of());
+
+    login(s.name("citymanager"), Scenario.PW);
+    driver.get(url("/statistics?campaign=" + s.p + "-TB&org=" + s.city));
+    assertThat(driver.findElement(By.id("stat-title")).getText()).isEqualTo("2025年元旦春节期间各级工会送温暖统计表");
+    assertThat(driver.findElement(By.id("cell-C3")).getText()).isEqualTo("1");
+    assertThat(driver.findElement(By.id("cell-D3")).getText()).isEqualTo("0.12");
+    Browser.screenshot(driver, "statistics-table");
+    click("#cell-C3");
+    assertThat(driver.findElement(By.id("drill-cases")).getText()).contains(n);
+    driver.findElement(By.linkText(n)).click();
+    assertThat(driver.findElement(By.id("case-number")).getText()).isEqualTo(n);
+
+    driver.get(url("/statistics?campaign=" + s.p + "-TB&org=" + s.city));
+    String href = driver.findElement(By.id("export")).getAttribute("href");
+    Object size = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => done(b.byteLength));", href);
+    assertThat(((Number) size).longValue()).isGreaterThan(3000);
+  }
+
+  @Test
   void wrongPasswordStaysOnLoginWithAChineseMessage() {
     login("admin", "wrong-password");
     assertThat(driver.findElement(By.id("login-error")).getText()).contains("用户名或密码错误");

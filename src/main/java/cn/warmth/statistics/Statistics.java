@@ -14,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The statistics table for a campaign and an organisation, including everything below it.
- * Five SQL aggregations over indexed tables (the case facts, funds and activities), whatever
- * the number of cases; nothing is read from the engine.
+ * Four SQL aggregations over indexed tables (the per-unit case summary, funds and activities),
+ * whatever the number of cases; nothing is read from the engine. Drill-down reads the facts.
  */
 @Service
 public class Statistics {
@@ -81,30 +81,26 @@ public class Statistics {
   Cells compute(String campaign, String path) {
     Cells cells = new Cells();
     String like = path + "%";
+    // The per-unit summary, not the facts: a few rows per unit, whatever the number of cases.
+    long[] ejk = new long[9];
     jdbc.query("""
-        select category, count(*), coalesce(sum(amount_fen + goods_fen), 0) from stat_case_fact
-        where campaign_code = ? and org_path like ? and voided = false group by category""", rs -> {
+        select category, sum(cases), sum(total_fen), sum(e1), sum(e2), sum(e3), sum(e4), sum(e5),
+               sum(nf_cases), sum(nf_fen), sum(dis_cases), sum(dis_fen)
+        from stat_summary where campaign_code = ? and org_path like ? group by category""", rs -> {
           String n = rs.getString(1).substring(1);
           cells.set("C" + n, rs.getLong(2));
           cells.set("D" + n, rs.getLong(3));
-        }, campaign, like);
-    jdbc.query("""
-        select coalesce(sum(case when e1 then 1 else 0 end), 0), coalesce(sum(case when e2 then 1 else 0 end), 0),
-               coalesce(sum(case when e3 then 1 else 0 end), 0), coalesce(sum(case when e4 then 1 else 0 end), 0),
-               coalesce(sum(case when e5 then 1 else 0 end), 0),
-               coalesce(sum(case when new_form then 1 else 0 end), 0),
-               coalesce(sum(case when new_form then amount_fen + goods_fen else 0 end), 0),
-               coalesce(sum(case when disabled then 1 else 0 end), 0),
-               coalesce(sum(case when disabled then amount_fen + goods_fen else 0 end), 0)
-        from stat_case_fact where campaign_code = ? and org_path like ? and voided = false""", rs -> {
-          for (int i = 1; i <= 5; i++) {
-            cells.set("E" + i, rs.getLong(i));
+          for (int i = 0; i < 9; i++) {
+            ejk[i] += rs.getLong(4 + i);
           }
-          cells.set("J1", rs.getLong(6));
-          cells.set("J2", rs.getLong(7));
-          cells.set("K1", rs.getLong(8));
-          cells.set("K2", rs.getLong(9));
         }, campaign, like);
+    for (int i = 0; i < 5; i++) {
+      cells.set("E" + (i + 1), ejk[i]);
+    }
+    cells.set("J1", ejk[5]);
+    cells.set("J2", ejk[6]);
+    cells.set("K1", ejk[7]);
+    cells.set("K2", ejk[8]);
     jdbc.query("select source, sum(amount_fen) from fund_record where campaign_code = ? and org_path like ? group by source",
         rs -> {
           cells.set(rs.getString(1), rs.getLong(2));

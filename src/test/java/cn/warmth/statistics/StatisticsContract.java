@@ -295,6 +295,52 @@ abstract class StatisticsContract {
     }
   }
 
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  @Test
+  void theSummaryAgreesWithTheFactsWhenCasesCloseConcurrently() throws Exception {
+    List<String> ready = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      long w = worker("officer", s.school, i % 2 == 0, i % 3 == 0);
+      Map<String, Object> b = new HashMap<>(Map.of("campaignCode", campaign, "workerId", w, "category", "C2", "fundSource",
+          "B3", "paymentMethod", "CASH", "amountYuan", "100.01", "assistance", List.of("E1", "E3"), "reason", "慰问"));
+      b.put("visit", Map.of("plannedDate", today, "location", "家中", "visitors", "经办人"));
+      String n = s.as("officer").post("/api/v1/cases", b).json().path("caseNumber").asText();
+      s.as("finance").post("/api/v1/cases/" + n + "/approval", Map.of("decision", "APPROVE"));
+      s.as("officer").post("/api/v1/cases/" + n + "/visit", Map.of("outcome", "COMPLETED", "visitedOn", today,
+          "visitors", "经办人", "notes", "已慰问", "receiptSigned", true));
+      ready.add(n);
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    var start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<Api.Res>> closes = new ArrayList<>();
+    for (String n : ready) {
+      closes.add(pool.submit(() -> {
+        start.await();
+        return s.as("officer").post("/api/v1/cases/" + n + "/close", Map.of());
+      }));
+    }
+    start.countDown();
+    for (var f : closes) {
+      assertThat(f.get().status()).as(f.get().toString()).isEqualTo(200);
+    }
+    pool.shutdown();
+    Map<String, Object> summary = jdbc.queryForMap("select cases, total_fen, e1, e3, nf_cases, dis_cases from stat_summary "
+        + "where campaign_code = ? and org_code = ? and category = 'C2'", campaign, s.school);
+    assertThat(((Number) value(summary, "cases")).longValue()).isEqualTo(6);
+    assertThat(((Number) value(summary, "total_fen")).longValue()).isEqualTo(6 * 10_001);
+    assertThat(((Number) value(summary, "e1")).longValue()).isEqualTo(6);
+    assertThat(((Number) value(summary, "nf_cases")).longValue()).isEqualTo(3);
+    assertThat(((Number) value(summary, "dis_cases")).longValue()).isEqualTo(2);
+    assertThat(jdbc.queryForObject("select count(*) from stat_case_fact where campaign_code = ? and org_code = ? and category = 'C2'",
+        Long.class, campaign, s.school)).isEqualTo(6);
+  }
+
+  static Object value(Map<String, Object> row, String column) {
+    return row.containsKey(column) ? row.get(column) : row.get(column.toUpperCase());
+  }
+
   @Test
   void activitiesAreValidated() {
     Api.Res bad = s.as("officer").post("/api/v1/activities", Map.of("campaignCode", campaign, "orgCode", s.school, "kind",
