@@ -1,6 +1,5 @@
 package cn.warmth.activities;
 
-import cn.warmth.campaign.CampaignView;
 import cn.warmth.campaign.Campaigns;
 import cn.warmth.organisation.Organisations;
 import cn.warmth.shared.BusinessException;
@@ -31,8 +30,7 @@ class ActivityPageController {
 
   @GetMapping("/activities")
   String page(@RequestParam(required = false) String campaign, Model model) {
-    String code = campaign != null ? campaign : campaigns.running().stream().findFirst()
-        .or(() -> campaigns.all().stream().findFirst()).map(CampaignView::code).orElse(null);
+    String code = campaigns.codeOrDefault(campaign);
     model.addAttribute("campaigns", campaigns.all());
     model.addAttribute("campaign", code);
     model.addAttribute("kinds", ActivityKind.values());

@@ -99,6 +99,14 @@ public class Campaigns {
     return c;
   }
 
+  /** The campaign a page shows when none is asked for: the requested one, else the newest running, else the newest. */
+  public String codeOrDefault(String requested) {
+    if (requested != null && !requested.isBlank()) {
+      return requested.strip();
+    }
+    return running().stream().findFirst().or(() -> all().stream().findFirst()).map(CampaignView::code).orElse(null);
+  }
+
   /** Campaigns running today, newest first. */
   public List<CampaignView> running() {
     LocalDate today = LocalDate.now(clock);

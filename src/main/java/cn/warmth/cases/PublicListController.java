@@ -27,8 +27,7 @@ class PublicListController {
 
   @GetMapping("/public-list")
   String list(@RequestParam(required = false) String campaign, @RequestParam(required = false) String org, Model model) {
-    String code = campaign != null ? campaign : campaigns.running().stream().findFirst()
-        .or(() -> campaigns.all().stream().findFirst()).map(CampaignView::code).orElse(null);
+    String code = campaigns.codeOrDefault(campaign);
     model.addAttribute("campaigns", campaigns.all());
     if (code != null) {
       CampaignView c = campaigns.require(code);

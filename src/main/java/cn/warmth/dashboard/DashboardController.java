@@ -1,6 +1,5 @@
 package cn.warmth.dashboard;
 
-import cn.warmth.campaign.CampaignView;
 import cn.warmth.campaign.Campaigns;
 import cn.warmth.cases.AidCases;
 import cn.warmth.cases.CaseStatus;
@@ -43,8 +42,7 @@ class DashboardController {
 
   @GetMapping("/dashboard")
   String dashboard(@RequestParam(required = false) String campaign, Model model, Locale locale) throws JsonProcessingException {
-    String code = campaign != null ? campaign : campaigns.running().stream().findFirst()
-        .or(() -> campaigns.all().stream().findFirst()).map(CampaignView::code).orElse(null);
+    String code = campaigns.codeOrDefault(campaign);
     model.addAttribute("campaigns", campaigns.all());
     if (code == null) {
       return "dashboard/dashboard";

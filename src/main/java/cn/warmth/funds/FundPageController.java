@@ -35,8 +35,7 @@ class FundPageController {
   @GetMapping("/funds")
   String page(@RequestParam(required = false) String campaign, Model model) {
     List<CampaignView> all = campaigns.all();
-    String code = campaign != null ? campaign : campaigns.running().stream().findFirst().or(() -> all.stream().findFirst())
-        .map(CampaignView::code).orElse(null);
+    String code = campaigns.codeOrDefault(campaign);
     model.addAttribute("campaigns", all);
     model.addAttribute("campaign", code);
     model.addAttribute("orgs", organisations.inScope());

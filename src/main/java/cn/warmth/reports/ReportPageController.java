@@ -1,6 +1,5 @@
 package cn.warmth.reports;
 
-import cn.warmth.campaign.CampaignView;
 import cn.warmth.campaign.Campaigns;
 import cn.warmth.shared.BusinessException;
 import cn.warmth.shared.CurrentUser;
@@ -30,8 +29,7 @@ class ReportPageController {
 
   @GetMapping("/reports")
   String page(@RequestParam(required = false) String campaign, Model model) {
-    String code = campaign != null ? campaign : campaigns.running().stream().findFirst()
-        .or(() -> campaigns.all().stream().findFirst()).map(CampaignView::code).orElse(null);
+    String code = campaigns.codeOrDefault(campaign);
     model.addAttribute("campaigns", campaigns.all());
     if (code != null) {
       var me = CurrentUser.get();

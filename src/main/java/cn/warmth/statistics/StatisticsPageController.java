@@ -1,6 +1,5 @@
 package cn.warmth.statistics;
 
-import cn.warmth.campaign.CampaignView;
 import cn.warmth.campaign.Campaigns;
 import cn.warmth.organisation.Organisations;
 import cn.warmth.shared.CurrentUser;
@@ -35,18 +34,10 @@ class StatisticsPageController {
     this.clock = clock;
   }
 
-  private String defaultCampaign(String campaign) {
-    if (campaign != null && !campaign.isBlank()) {
-      return campaign;
-    }
-    return campaigns.running().stream().findFirst().or(() -> campaigns.all().stream().findFirst())
-        .map(CampaignView::code).orElse(null);
-  }
-
   @GetMapping("/statistics")
   String table(@RequestParam(required = false) String campaign, @RequestParam(required = false) String org,
       @RequestParam(defaultValue = "2") int decimals, Model model, Locale locale) {
-    String code = defaultCampaign(campaign);
+    String code = campaigns.codeOrDefault(campaign);
     model.addAttribute("campaigns", campaigns.all());
     model.addAttribute("orgs", organisations.inScope());
     if (code == null) {
@@ -66,7 +57,7 @@ class StatisticsPageController {
   @GetMapping("/statistics/breakdown")
   String breakdown(@RequestParam(required = false) String campaign, @RequestParam(required = false) String org,
       Model model) {
-    String code = defaultCampaign(campaign);
+    String code = campaigns.codeOrDefault(campaign);
     Statistics.Scope s = statistics.scope(code, org);
     List<Statistics.Row> rows = statistics.breakdown(code, s.org().code());
     List<Map<String, String>> printed = new ArrayList<>();
@@ -95,7 +86,7 @@ class StatisticsPageController {
   ResponseEntity<byte[]> export(@RequestParam(required = false) String campaign, @RequestParam(required = false) String org,
       @RequestParam(defaultValue = "2") int decimals, @RequestParam(required = false) String preparer,
       @RequestParam(required = false) String phone) {
-    return StatisticsExport.xlsx(statistics, messages, defaultCampaign(campaign), org, decimals,
+    return StatisticsExport.xlsx(statistics, messages, campaigns.codeOrDefault(campaign), org, decimals,
         preparer == null || preparer.isBlank() ? CurrentUser.get().displayName() : preparer, phone, LocalDate.now(clock));
   }
 }
