@@ -67,7 +67,8 @@ class PaymentBatchPageController {
       RedirectAttributes redirect) throws IOException {
     try {
       var r = batches.importResult(id, new String(file.getBytes(), StandardCharsets.UTF_8));
-      redirect.addFlashAttribute("successMessage", messages.getMessage("batch.resultImported",
+      redirect.addFlashAttribute("successMessage", messages.getMessage(
+          r.failed() > 0 ? "batch.resultImportedWithFailures" : "batch.resultImported",
           new Object[] {r.succeeded(), r.failed(), r.applied()}, locale));
       return "redirect:/payment-batches/" + id;
     } catch (BusinessException e) {
