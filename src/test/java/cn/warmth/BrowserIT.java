@@ -42,6 +42,9 @@ class BrowserIT {
     driver.findElement(By.id("username")).sendKeys(username);
     driver.findElement(By.id("password")).sendKeys(password);
     driver.findElement(By.id("login-submit")).click();
+    // Wait for the page after the form (home, or the login page with its message): navigating on
+    // at once would abort the sign-in.
+    driver.findElement(By.cssSelector("#current-user, #login-error, #login-locked"));
   }
 
   @Test
