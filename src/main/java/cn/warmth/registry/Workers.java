@@ -157,11 +157,27 @@ public class Workers {
         w.isDisabled(), w.getBankCardEnc() != null, w.getBankName(), w.getBankCardMasked());
   }
 
-  /** The full card number for the bank file (the one export that carries it; the caller audits). */
+  /** Bank name and full card number of a worker, for the bank file. */
+  public record BankDetails(String bankName, String cardNumber) {}
+
+  /**
+   * The bank file's details for many workers in one query (the one export that carries full card
+   * numbers; the caller audits). Workers outside the caller's scope are refused as not found.
+   */
   @Transactional(readOnly = true)
-  public String cardNumberForBankFile(long workerId) {
-    Worker w = workers.findById(workerId).orElseThrow(BusinessException::notFound);
-    return cipher.decrypt(CARD_FIELD, w.getBankCardEnc());
+  public Map<Long, BankDetails> bankDetailsForBankFile(java.util.Collection<Long> workerIds) {
+    WarmthUser me = CurrentUser.get();
+    Map<Long, BankDetails> details = new java.util.HashMap<>();
+    for (Worker w : workers.findAllById(workerIds)) {
+      if (!me.covers(w.getOrgPath())) {
+        throw BusinessException.notFound();
+      }
+      details.put(w.getId(), new BankDetails(w.getBankName(), cipher.decrypt(CARD_FIELD, w.getBankCardEnc())));
+    }
+    if (details.size() != new java.util.HashSet<>(workerIds).size()) {
+      throw BusinessException.notFound();
+    }
+    return details;
   }
 
   // ---- shared by the form and the import ----

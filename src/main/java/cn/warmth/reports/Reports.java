@@ -142,8 +142,11 @@ public class Reports {
   @Transactional(readOnly = true)
   public List<ReportView> list(String campaignCode) {
     CampaignView campaign = campaigns.require(campaignCode);
+    // Live figures once per unit, however many report versions it has.
+    Map<String, Cells> live = new java.util.HashMap<>();
     return reports.inScope(campaign.code(), CurrentUser.get().orgPath()).stream()
-        .map(r -> view(r, statistics.cells(campaign.code(), r.getOrgCode()), campaign)).toList();
+        .map(r -> view(r, live.computeIfAbsent(r.getOrgCode(), org -> statistics.cells(campaign.code(), org)), campaign))
+        .toList();
   }
 
   /** For a parent: each direct child unit's state for the campaign (missing and late ones included). */
