@@ -95,13 +95,14 @@ public class PaymentBatches {
   public List<BankLine> bankFile(long id, String format) {
     CurrentUser.requireRole(Role.FINANCE);
     PaymentBatch b = require(id);
-    // One query for all the batch's workers, not two per payment.
+    // One query for all the batch's workers, not two per payment. Name and card come from the
+    // registry as they are now: the bank matches them, and a rejected name may have been corrected.
     Map<Long, Workers.BankDetails> bank = workers.bankDetailsForBankFile(
         b.getItems().stream().map(PaymentItem::getWorkerId).toList());
     List<BankLine> lines = new ArrayList<>();
     for (PaymentItem i : b.getItems()) {
       Workers.BankDetails d = bank.get(i.getWorkerId());
-      lines.add(new BankLine(i.getSeq(), i.getWorkerName(), d.bankName(), d.cardNumber(), Money.yuan(i.getAmountFen()),
+      lines.add(new BankLine(i.getSeq(), d.name(), d.bankName(), d.cardNumber(), Money.yuan(i.getAmountFen()),
           i.getCaseNumber()));
     }
     var before = Map.<String, Object>of("status", b.getStatus().name());

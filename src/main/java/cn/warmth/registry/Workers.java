@@ -157,8 +157,8 @@ public class Workers {
         w.isDisabled(), w.getBankCardEnc() != null, w.getBankName(), w.getBankCardMasked());
   }
 
-  /** Bank name and full card number of a worker, for the bank file. */
-  public record BankDetails(String bankName, String cardNumber) {}
+  /** The worker's current name, bank and full card number, for the bank file. */
+  public record BankDetails(String name, String bankName, String cardNumber) {}
 
   /**
    * The bank file's details for many workers in one query (the one export that carries full card
@@ -172,7 +172,7 @@ public class Workers {
       if (!me.covers(w.getOrgPath())) {
         throw BusinessException.notFound();
       }
-      details.put(w.getId(), new BankDetails(w.getBankName(), cipher.decrypt(CARD_FIELD, w.getBankCardEnc())));
+      details.put(w.getId(), new BankDetails(w.getName(), w.getBankName(), cipher.decrypt(CARD_FIELD, w.getBankCardEnc())));
     }
     if (details.size() != new java.util.HashSet<>(workerIds).size()) {
       throw BusinessException.notFound();

@@ -160,8 +160,11 @@ abstract class DisbursementContract {
     assertThat(jdbc.queryForObject("select count(*) from audit_log where action='CASE_PAYMENT_PAID' and entity_id=?",
         Integer.class, ok.caseNumber())).isEqualTo(1);
 
-    // The officer corrects the card and retries; the payment joins the next batch, nowhere else.
-    s.as("officer").put("/api/v1/workers/" + bad.workerId() + "/bank-card", Map.of("bankName", "中国银行", "bankCardNumber", TestIds.nextCard()));
+    // The officer corrects the name and the card and retries; the payment joins the next batch, nowhere else.
+    String newCard = TestIds.nextCard();
+    s.as("officer").put("/api/v1/workers/" + bad.workerId() + "/bank-card", Map.of("bankName", "中国银行", "bankCardNumber", newCard));
+    s.as("officer").put("/api/v1/workers/" + bad.workerId(), Map.of("name", "更正后姓名", "employmentType", "ESTABLISHED",
+        "disabled", false));
     assertThat(s.as("officer").post("/api/v1/cases/" + bad.caseNumber() + "/payment/retry", Map.of()).json()
         .path("payment").path("status").asText()).isEqualTo("QUEUED");
     assertThat(s.as("officer").post("/api/v1/cases/" + bad.caseNumber() + "/payment/retry", Map.of()).code()).isEqualTo("INVALID_STATE");
@@ -170,7 +173,9 @@ abstract class DisbursementContract {
     assertThat(second.path("items").size()).isEqualTo(1);
     assertThat(second.path("items").get(0).path("caseNumber").asText()).isEqualTo(bad.caseNumber());
     long id2 = second.path("id").asLong();
-    s.as("finance").get("/api/v1/payment-batches/" + id2 + "/bank-file");
+    // The bank gets the name and card as they are now, not as they were when the case was opened.
+    String secondFile = s.as("finance").get("/api/v1/payment-batches/" + id2 + "/bank-file").text();
+    assertThat(secondFile).contains("1,更正后姓名,中国银行," + newCard + ",600.00," + bad.caseNumber());
     assertThat(result(id2, "reference,status,message\n" + bad.caseNumber() + ",SUCCESS,\n").status()).isEqualTo(200);
     assertThat(payment(bad.caseNumber())).isEqualTo("PAID");
     // The old batch's failure cannot be turned into a success afterwards.
