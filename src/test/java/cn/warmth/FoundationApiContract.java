@@ -8,7 +8,6 @@ import cn.warmth.support.Api;
 import cn.warmth.support.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -234,6 +233,8 @@ abstract class FoundationApiContract {
     }
     Api right = anonymous.as(name, PW);
     assertThat(right.get("/api/v1/orgs").status()).as("four failures do not lock").isEqualTo(200);
+    assertThat(jdbc.queryForObject("select failed_attempts from app_user where username=?", Integer.class, name))
+        .as("a success clears the count").isZero();
     for (int i = 0; i < 5; i++) {
       wrong.get("/api/v1/orgs");
     }
@@ -282,7 +283,4 @@ abstract class FoundationApiContract {
         .map(n -> n.path("field").asText() + ":" + n.path("code").asText()).toList();
   }
 
-  static LocalDate today() {
-    return LocalDate.now();
-  }
 }

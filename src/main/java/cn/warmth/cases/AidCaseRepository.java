@@ -2,7 +2,6 @@ package cn.warmth.cases;
 
 import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
@@ -44,5 +43,4 @@ interface AidCaseRepository extends JpaRepository<AidCase, Long>,
       order by c.id""")
   List<AidCase> queuedBankPayments(String scope);
 
-  List<AidCase> findByCaseNumberIn(Collection<String> caseNumbers);
 }

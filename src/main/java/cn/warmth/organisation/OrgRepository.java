@@ -13,5 +13,4 @@ interface OrgRepository extends JpaRepository<OrgUnit, Long> {
 
   List<OrgUnit> findByCodeIn(java.util.Collection<String> codes);
 
-  boolean existsByType(OrgType type);
 }

@@ -84,10 +84,6 @@ class OrgUnit {
 
   Long getDibaoMonthlyFen() { return dibaoMonthlyFen; }
 
-  void rename(String newName) {
-    this.name = newName;
-  }
-
   Long getId() { return id; }
   String getCode() { return code; }
   String getName() { return name; }

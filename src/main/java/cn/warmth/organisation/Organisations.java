@@ -72,20 +72,6 @@ public class Organisations {
     return unit.view();
   }
 
-  @Transactional
-  public OrgView rename(String code, String newName) {
-    CurrentUser.requireRole(Role.ADMIN);
-    OrgUnit unit = requireUnit(code);
-    String name = Texts.trim(newName);
-    if (!Texts.isPlain(name, 2, 60)) {
-      throw BusinessException.validation(cn.warmth.shared.FieldProblem.of("name", "INVALID_NAME"));
-    }
-    var before = describe(unit);
-    unit.rename(name);
-    audit.record("ORG_RENAMED", "ORG", code, unit.getPath(), before, describe(unit));
-    return unit.view();
-  }
-
   /** ADMIN sets the monthly 低保 standard (fen) that hardship reviews at and below this unit compare with. */
   @Transactional
   public void setDibao(String code, Long monthlyFen) {

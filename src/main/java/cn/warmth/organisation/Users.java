@@ -164,7 +164,8 @@ public class Users {
     Instant now = Instant.now(clock);
     return users.findByUsername(username).map(u -> new WarmthUser(u.getUsername(), u.getPasswordHash(),
         u.getDisplayName(), u.getOrg().getCode(), u.getOrg().getName(), u.getOrg().getPath(),
-        Set.copyOf(u.getRoles()), u.isEnabled(), u.isLocked(now)));
+        Set.copyOf(u.getRoles()), u.isEnabled(), u.isLocked(now),
+        u.getFailedAttempts() > 0 || u.getLockedUntil() != null));
   }
 
   /** Called for each wrong password; the fifth in a row locks the account. */

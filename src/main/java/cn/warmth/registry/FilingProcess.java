@@ -7,8 +7,6 @@ final class FilingProcess {
   static final String TASK_ANNUAL_REVIEW = "reviewAnnually";
   static final String MSG_OBJECTION = "ObjectionRaised";
   static final String MSG_CLOSED = "FileClosed";
-  static final String TIMER_NOTICE = "noticeOver";
-  static final String TIMER_ANNUAL = "annualReviewDue";
 
   static final String VAR_FILE_ID = "fileId";
   static final String VAR_MANAGER_GROUPS = "managerGroups";

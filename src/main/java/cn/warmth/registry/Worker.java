@@ -132,5 +132,4 @@ class Worker {
   String getBankCardEnc() { return bankCardEnc; }
   String getBankCardMasked() { return bankCardMasked; }
   Boolean getBankCardLuhnOk() { return bankCardLuhnOk; }
-  long getVersion() { return version; }
 }

@@ -2,7 +2,6 @@ package cn.warmth.security;
 
 import cn.warmth.organisation.UserSaved;
 import cn.warmth.organisation.UserView;
-import cn.warmth.organisation.Users;
 import cn.warmth.shared.EngineGroups;
 import cn.warmth.shared.Role;
 import java.util.HashSet;
@@ -11,30 +10,20 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the engine's users and groups in step with the application's, so that tasks can be
  * offered to candidate groups and the console can list users. Runs inside the transaction
- * that changed the user. Engine passwords are random: nobody signs in to the engine directly.
+ * that changed the user, so the two can never drift apart and nothing needs re-syncing at start. Engine passwords are random: nobody signs in to the engine directly.
  */
 @Component
 class EngineIdentitySync {
   private final IdentityService identity;
-  private final Users users;
 
-  EngineIdentitySync(IdentityService identity, Users users) {
+  EngineIdentitySync(IdentityService identity) {
     this.identity = identity;
-    this.users = users;
-  }
-
-  @EventListener(ApplicationReadyEvent.class)
-  @Transactional
-  public void syncAll() {
-    users.all().forEach(this::sync);
   }
 
   @EventListener

@@ -1,6 +1,7 @@
 package cn.warmth.security;
 
 import cn.warmth.organisation.Users;
+import cn.warmth.shared.WarmthUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -25,8 +26,11 @@ class LoginAttempts {
     users.loginFailed(name);
   }
 
+  /** Clears earlier failures; most sign-ins have none, and then nothing is written. */
   @EventListener
   void succeeded(AuthenticationSuccessEvent e) {
-    users.loginSucceeded(e.getAuthentication().getName());
+    if (e.getAuthentication().getPrincipal() instanceof WarmthUser u && u.failuresToClear()) {
+      users.loginSucceeded(u.username());
+    }
   }
 }

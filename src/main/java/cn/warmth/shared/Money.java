@@ -40,7 +40,4 @@ public final class Money {
     return BigDecimal.valueOf(fen, 2).toPlainString();
   }
 
-  public static BigDecimal yuanDecimal(long fen) {
-    return BigDecimal.valueOf(fen, 2);
-  }
 }

@@ -9,7 +9,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The signed-in user as Spring Security holds it. It carries the organisation's materialised
- * path so that scope checks need no extra query.
+ * path so that scope checks need no extra query, and whether earlier wrong passwords or a lock
+ * remain to be cleared on success (so that a normal API request writes nothing).
  */
 public record WarmthUser(
     String username,
@@ -20,7 +21,8 @@ public record WarmthUser(
     String orgPath,
     Set<Role> roles,
     boolean enabled,
-    boolean locked)
+    boolean locked,
+    boolean failuresToClear)
     implements UserDetails {
 
   @Override

@@ -127,7 +127,7 @@ abstract class CaseContract {
   /** As the disbursement module will: put the payment in a batch and report the bank's success. */
   void payByBank(String caseNumber) {
     var finance = new cn.warmth.shared.WarmthUser(s.name("finance"), "", "财务", s.school, "", "/SX/" + s.city + "/"
-        + s.school + "/", java.util.Set.of(cn.warmth.shared.Role.FINANCE), true, false);
+        + s.school + "/", java.util.Set.of(cn.warmth.shared.Role.FINANCE), true, false, false);
     SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(finance, null, finance.getAuthorities()));
     try {
       aidCases.paymentAddedToBatch(caseNumber, 0L);

@@ -178,7 +178,7 @@ abstract class StatisticsPerformanceContract {
 
   void asAdmin() {
     var admin = new cn.warmth.shared.WarmthUser("admin", "", "管理员", "SX", "", "/SX/",
-        java.util.Set.of(cn.warmth.shared.Role.MANAGER, cn.warmth.shared.Role.ADMIN), true, false);
+        java.util.Set.of(cn.warmth.shared.Role.MANAGER, cn.warmth.shared.Role.ADMIN), true, false, false);
     SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(admin, null, admin.getAuthorities()));
   }
 }
