@@ -63,16 +63,9 @@ public class Activities {
       }
     }
     ActivityKind k = Enums.parse(ActivityKind.class, kind, "kind", p);
-    LocalDate day = null;
-    if (p.require("date", date)) {
-      try {
-        day = LocalDate.parse(date.strip());
-        if (day.isAfter(LocalDate.now(clock))) {
-          p.add("date", "DATE_IN_FUTURE");
-        }
-      } catch (java.time.format.DateTimeParseException e) {
-        p.add("date", "INVALID_DATE");
-      }
+    LocalDate day = cn.warmth.shared.Dates.parse(date, "date", p);
+    if (day != null && day.isAfter(LocalDate.now(clock))) {
+      p.add("date", "DATE_IN_FUTURE");
     }
     int n = count == null ? (k == ActivityKind.ENTERPRISE_VISIT ? 1 : 0) : count;
     if (n < 1 || n > 1_000_000) {

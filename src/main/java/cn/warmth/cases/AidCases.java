@@ -10,6 +10,7 @@ import cn.warmth.registry.WorkerFacts;
 import cn.warmth.registry.Workers;
 import cn.warmth.shared.BusinessException;
 import cn.warmth.shared.CurrentUser;
+import cn.warmth.shared.Dates;
 import cn.warmth.shared.EngineGroups;
 import cn.warmth.shared.Enums;
 import cn.warmth.shared.Money;
@@ -131,7 +132,7 @@ public class AidCases {
       }
     }
     VisitPlan visit = in.visit() == null ? new VisitPlan(null, null, null) : in.visit();
-    LocalDate visitDate = date(visit.plannedDate(), "visit.plannedDate", p);
+    LocalDate visitDate = Dates.parse(visit.plannedDate(), "visit.plannedDate", p);
     if (visitDate != null && visitDate.isBefore(today)) {
       p.add("visit.plannedDate", "DATE_IN_PAST");
     }
@@ -263,7 +264,7 @@ public class AidCases {
     LocalDate on = null;
     String who = Texts.trim(visitors);
     if (o == VisitOutcome.COMPLETED) {
-      on = date(visitedOn, "visitedOn", p);
+      on = Dates.parse(visitedOn, "visitedOn", p);
       if (on != null && on.isAfter(LocalDate.now(clock))) {
         p.add("visitedOn", "DATE_IN_FUTURE");
       }
@@ -299,7 +300,7 @@ public class AidCases {
     CurrentUser.requireRole(Role.OFFICER);
     AidCase c = requireCase(caseNumber);
     Problems p = new Problems();
-    LocalDate day = date(on, "receivedOn", p);
+    LocalDate day = Dates.parse(on, "receivedOn", p);
     p.throwIfAny();
     var before = describe(c);
     c.handedOver(day);
@@ -313,7 +314,7 @@ public class AidCases {
     CurrentUser.requireRole(Role.OFFICER);
     AidCase c = requireCase(caseNumber);
     Problems p = new Problems();
-    LocalDate day = date(plannedDate, "plannedDate", p);
+    LocalDate day = Dates.parse(plannedDate, "plannedDate", p);
     if (day != null && day.isBefore(LocalDate.now(clock))) {
       p.add("plannedDate", "DATE_IN_PAST");
     }
@@ -602,18 +603,6 @@ public class AidCases {
 
   private Date startOf(LocalDate day) {
     return Date.from(day.atStartOfDay(clock.getZone()).toInstant());
-  }
-
-  private static LocalDate date(String s, String field, Problems p) {
-    if (!p.require(field, s)) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(s.strip());
-    } catch (java.time.format.DateTimeParseException e) {
-      p.add(field, "INVALID_DATE");
-      return null;
-    }
   }
 
   private static String blank(String s) {

@@ -74,16 +74,9 @@ public class Funds {
     if (fen != null && fen == 0) {
       p.add("amountYuan", "INVALID_AMOUNT");
     }
-    LocalDate day = null;
-    if (p.require("receivedOn", receivedOn)) {
-      try {
-        day = LocalDate.parse(receivedOn.strip());
-        if (day.isAfter(LocalDate.now(clock))) {
-          p.add("receivedOn", "DATE_IN_FUTURE");
-        }
-      } catch (java.time.format.DateTimeParseException e) {
-        p.add("receivedOn", "INVALID_DATE");
-      }
+    LocalDate day = cn.warmth.shared.Dates.parse(receivedOn, "receivedOn", p);
+    if (day != null && day.isAfter(LocalDate.now(clock))) {
+      p.add("receivedOn", "DATE_IN_FUTURE");
     }
     String text = Texts.trim(note);
     if (text != null && text.length() > 300) {

@@ -194,7 +194,7 @@ public class Reports {
     Map<String, Object> frozen = read(r.getCellsJson());
     boolean late = r.getSubmittedAt().atZone(clock.getZone()).toLocalDate().isAfter(campaign.reportDeadline());
     return new ReportView(r.getId(), r.getCampaignCode(), r.getOrgCode(), r.getParentCode(), r.getStatus(), frozen,
-        !live.api().equals(frozen), r.getNarrative(), r.getPreparedBy(), r.getPhone(), r.getSubmittedBy(),
+        !Cells.fromApi(frozen).equals(live), r.getNarrative(), r.getPreparedBy(), r.getPhone(), r.getSubmittedBy(),
         r.getSubmittedAt(), late, r.getReviewedBy(), r.getReviewedAt(), r.getReviewComment());
   }
 
@@ -208,10 +208,7 @@ public class Reports {
 
   private Map<String, Object> read(String s) {
     try {
-      Map<String, Object> m = json.readValue(s, new TypeReference<LinkedHashMap<String, Object>>() {});
-      // Counts come back as Integer; the live map has Long: compare like with like.
-      m.replaceAll((k, v) -> v instanceof Integer i ? Long.valueOf(i) : v);
-      return m;
+      return json.readValue(s, new TypeReference<LinkedHashMap<String, Object>>() {});
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }

@@ -68,7 +68,7 @@ public final class Cells {
   }
 
   /** Rebuilds cells from an API map (frozen reports). */
-  static Cells fromApi(Map<String, Object> m) {
+  public static Cells fromApi(Map<String, Object> m) {
     Cells c = new Cells();
     m.forEach((k, v) -> {
       if (c.values.containsKey(k)) {

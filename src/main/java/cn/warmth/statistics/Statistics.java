@@ -53,7 +53,10 @@ public class Statistics {
 
   @Transactional(readOnly = true)
   public List<Row> breakdown(String campaignCode, String orgCode) {
-    Scope s = scope(campaignCode, orgCode);
+    return breakdown(scope(campaignCode, orgCode));
+  }
+
+  List<Row> breakdown(Scope s) {
     return organisations.children(s.org().code()).stream()
         .map(child -> new Row(child.code(), child.name(), compute(s.campaign().code(), child.path()))).toList();
   }

@@ -34,7 +34,7 @@ class StatisticsApiController {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("campaignCode", s.campaign().code());
     m.put("orgCode", s.org().code());
-    m.put("cells", statistics.cells(campaign, s.org().code()).api());
+    m.put("cells", statistics.compute(s.campaign().code(), s.org().path()).api());
     return m;
   }
 

@@ -59,7 +59,7 @@ class StatisticsPageController {
       Model model) {
     String code = campaigns.codeOrDefault(campaign);
     Statistics.Scope s = statistics.scope(code, org);
-    List<Statistics.Row> rows = statistics.breakdown(code, s.org().code());
+    List<Statistics.Row> rows = statistics.breakdown(s);
     List<Map<String, String>> printed = new ArrayList<>();
     for (Statistics.Row r : rows) {
       printed.add(OfficialTable.format(r.cells(), 2));

@@ -71,6 +71,8 @@ abstract class ReportContract {
     assertThat(s.as("manager2").post("/api/v1/reports/" + id + "/review", Map.of("decision", "ACCEPT")).status()).isEqualTo(403);
     assertThat(s.as("othermanager").post("/api/v1/reports/" + id + "/review", Map.of("decision", "ACCEPT")).status()).isEqualTo(404);
 
+    assertThat(one(s.as("citymanager").get("/api/v1/reports?campaign=" + campaign).json(), id).path("liveDiffers").asBoolean())
+        .as("nothing changed since submission").isFalse();
     // New money after submission: the frozen report keeps its figures; liveDiffers says so.
     fund("500.00");
     JsonNode listed = one(s.as("citymanager").get("/api/v1/reports?campaign=" + campaign).json(), id);
