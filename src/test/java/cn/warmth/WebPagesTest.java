@@ -122,6 +122,22 @@ class WebPagesTest {
   }
 
   @Test
+  void campaignPagesRenderWithTheirCampaignPicker() {
+    Api admin = Api.at(port).as("admin", "admin-secret-1");
+    admin.post("/api/v1/campaigns", Map.of("code", p.toUpperCase() + "-CP", "name", "页面测试活动", "startDate", "2020-01-01",
+        "endDate", "2020-02-01", "reportDeadline", "2020-02-20"));
+    admin.post("/api/v1/users", Map.of("username", p + ".all", "password", "secret-pass-1", "displayName", "全角色",
+        "orgCode", p.toUpperCase() + "-U", "roles", List.of("OFFICER", "FINANCE", "MANAGER")));
+    BrowserSession s = new BrowserSession(port);
+    s.login(p + ".all", "secret-pass-1");
+    for (String page : List.of("/funds", "/reports", "/dashboard", "/public-list", "/statistics", "/activities")) {
+      HttpResponse<String> r = s.get(page + "?campaign=" + p.toUpperCase() + "-CP");
+      assertThat(r.statusCode()).as(page).isEqualTo(200);
+      assertThat(r.body()).as(page).contains("页面测试活动");
+    }
+  }
+
+  @Test
   void adminSeesTheAuditLog() {
     BrowserSession s = new BrowserSession(port);
     s.login("admin", "admin-secret-1");
