@@ -48,10 +48,6 @@ class AidCase {
   @Column(name = "worker_id", nullable = false)
   private Long workerId;
 
-  /** The worker's name as shown in lists (masked for public lists elsewhere). */
-  @Column(name = "worker_label", nullable = false)
-  private String workerLabel;
-
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   private AidCategory category;
@@ -166,7 +162,7 @@ class AidCase {
 
   /** Everything a new case needs; validated by the service before it gets here. */
   record Opening(String caseNumber, String campaignCode, String orgCode, String orgPath, long workerId,
-      String workerLabel, AidCategory category, FundSource fundSource, PaymentMethod method, long amountFen,
+      AidCategory category, FundSource fundSource, PaymentMethod method, long amountFen,
       long goodsFen, String goodsDescription, Set<Assistance> assistance, String reason, boolean overCap,
       String overCapReason, int capYear, LocalDate visitDate, String visitLocation, String visitVisitors,
       String openedBy, Instant openedAt) {}
@@ -183,7 +179,6 @@ class AidCase {
     this.orgCode = o.orgCode();
     this.orgPath = o.orgPath();
     this.workerId = o.workerId();
-    this.workerLabel = o.workerLabel();
     this.category = o.category();
     this.fundSource = o.fundSource();
     this.paymentMethod = o.method();
@@ -370,7 +365,6 @@ class AidCase {
   String getOrgCode() { return orgCode; }
   String getOrgPath() { return orgPath; }
   Long getWorkerId() { return workerId; }
-  String getWorkerLabel() { return workerLabel; }
   AidCategory getCategory() { return category; }
   FundSource getFundSource() { return fundSource; }
   PaymentMethod getPaymentMethod() { return paymentMethod; }

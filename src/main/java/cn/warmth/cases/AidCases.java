@@ -170,7 +170,7 @@ public class AidCases {
 
     OrgView org = organisations.find(worker.orgCode()).orElseThrow();
     AidCase c = cases.save(new AidCase(new AidCase.Opening(numbers.next(org.path(), campaign.startDate().getYear()),
-        campaign.code(), org.code(), org.path(), worker.id(), worker.name(), category, source, method, amount, goods,
+        campaign.code(), org.code(), org.path(), worker.id(), category, source, method, amount, goods,
         goodsDescription, assistance, reason, overCap, overCap ? overCapReason : null, capYear, visitDate, location,
         visitors, me.username(), Instant.now(clock))));
     cases.flush();
@@ -188,7 +188,7 @@ public class AidCases {
     vars.putAll(visitTimes(visitDate));
     c.startedAs(runtime.startProcessInstanceByKey(CaseProcess.KEY, c.getCaseNumber(), vars).getId());
     audit.record("CASE_OPENED", "CASE", c.getCaseNumber(), c.getOrgPath(), null, describe(c));
-    return CaseView.of(c);
+    return view(c);
   }
 
   // ---------------------------------------------------------------- approval
@@ -227,7 +227,7 @@ public class AidCases {
     tasks.complete(task.getId(), Map.of(CaseProcess.VAR_APPROVED, approve));
     audit.record(approve ? "CASE_APPROVED_" + step : "CASE_REJECTED", "CASE", caseNumber, c.getOrgPath(), before,
         describe(c));
-    return CaseView.of(c);
+    return view(c);
   }
 
   enum Decision { APPROVE, REJECT }
@@ -291,7 +291,7 @@ public class AidCases {
       runtime.createMessageCorrelation(CaseProcess.MSG_HANDOVER).processInstanceId(c.getProcessInstanceId()).correlate();
     }
     audit.record("CASE_VISIT_" + o, "CASE", caseNumber, c.getOrgPath(), before, describe(c));
-    return CaseView.of(c);
+    return view(c);
   }
 
   /** Cash or goods handed over against a signed receipt after the visit (e.g. when it was waived). */
@@ -306,7 +306,7 @@ public class AidCases {
     c.handedOver(day);
     runtime.createMessageCorrelation(CaseProcess.MSG_HANDOVER).processInstanceId(c.getProcessInstanceId()).correlate();
     audit.record("CASE_HANDOVER", "CASE", caseNumber, c.getOrgPath(), before, describe(c));
-    return CaseView.of(c);
+    return view(c);
   }
 
   @Transactional
@@ -338,7 +338,7 @@ public class AidCases {
       tasks.saveTask(t);
     });
     audit.record("CASE_VISIT_RESCHEDULED", "CASE", caseNumber, c.getOrgPath(), before, describe(c));
-    return CaseView.of(c);
+    return view(c);
   }
 
   /** The officer saw the reminder (明日走访提醒) or the manager the overdue alert. */
@@ -405,11 +405,15 @@ public class AidCases {
 
   @Transactional(readOnly = true)
   public List<NoticeLine> publicList(String campaignCode, String scopePath) {
-    return jdbc.query("""
-        select case_number, worker_label, org_code, category, amount_fen + goods_value_fen from aid_case
+    record Row(String caseNumber, long workerId, String orgCode, String category, long fen) {}
+    List<Row> rows = jdbc.query("""
+        select case_number, worker_id, org_code, category, amount_fen + goods_value_fen from aid_case
         where campaign_code = ? and org_path like ? and status = 'CLOSED' order by org_path, case_number""",
-        (rs, i) -> new NoticeLine(rs.getString(1), cn.warmth.registry.Masks.name(rs.getString(2)), rs.getString(3),
-            AidCategory.valueOf(rs.getString(4)), Money.yuan(rs.getLong(5))), campaignCode, scopePath + "%");
+        (rs, i) -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5)),
+        campaignCode, scopePath + "%");
+    Map<Long, String> names = workers.namesOf(rows.stream().map(Row::workerId).toList());
+    return rows.stream().map(r -> new NoticeLine(r.caseNumber(), cn.warmth.registry.Masks.name(names.get(r.workerId())),
+        r.orgCode(), AidCategory.valueOf(r.category()), Money.yuan(r.fen()))).toList();
   }
 
   // ---------------------------------------------------------------- bank-card payments
@@ -424,8 +428,10 @@ public class AidCases {
   public List<QueuedPayment> queuedBankPayments(String orgCode) {
     String scope = orgCode == null || orgCode.isBlank() ? CurrentUser.get().orgPath()
         : organisations.requireInScope(orgCode).path();
-    return cases.queuedBankPayments(scope).stream().map(c -> new QueuedPayment(c.getCaseNumber(), c.getWorkerId(),
-        c.getWorkerLabel(), c.getAmountFen(), c.getOrgPath())).toList();
+    List<AidCase> queued = cases.queuedBankPayments(scope);
+    Map<Long, String> names = workers.namesOf(queued.stream().map(AidCase::getWorkerId).toList());
+    return queued.stream().map(c -> new QueuedPayment(c.getCaseNumber(), c.getWorkerId(), names.get(c.getWorkerId()),
+        c.getAmountFen(), c.getOrgPath())).toList();
   }
 
   @Transactional
@@ -469,7 +475,7 @@ public class AidCases {
     // The officer's "correct the card" task is done: the payment waits for the bank again.
     openTask(c, CaseProcess.TASK_CORRECT_CARD).ifPresent(t -> tasks.complete(t.getId()));
     audit.record("CASE_PAYMENT_RETRY", "CASE", caseNumber, c.getOrgPath(), before, describe(c));
-    return CaseView.of(c);
+    return view(c);
   }
 
   private AidCase lock(String caseNumber) {
@@ -498,7 +504,7 @@ public class AidCases {
         c.getCategory(), c.getFundSource(), c.getAmountFen(), c.getGoodsValueFen(), c.assistanceSet(),
         w.employmentType() == cn.warmth.registry.EmploymentType.NEW_FORM, w.disabled(), LocalDate.now(clock)));
     audit.record("CASE_CLOSED", "CASE", caseNumber, c.getOrgPath(), before, describe(c));
-    return CaseView.of(c);
+    return view(c);
   }
 
   @Transactional
@@ -514,14 +520,14 @@ public class AidCases {
     c.voidCase(me.username(), Instant.now(clock), why);
     events.publishEvent(new CaseVoided(caseNumber));
     audit.record("CASE_VOIDED", "CASE", caseNumber, c.getOrgPath(), before, describe(c));
-    return CaseView.of(c);
+    return view(c);
   }
 
   // ---------------------------------------------------------------- reading
 
   @Transactional(readOnly = true)
   public CaseView get(String caseNumber) {
-    return CaseView.of(requireCase(caseNumber));
+    return view(requireCase(caseNumber));
   }
 
   @Transactional(readOnly = true)
@@ -543,15 +549,14 @@ public class AidCases {
       if (cat != null) where.add(cb.equal(root.get("category"), cat));
       return cb.and(where.toArray(jakarta.persistence.criteria.Predicate[]::new));
     };
-    return cases.findAll(spec, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500),
-        Sort.by(Sort.Direction.DESC, "id")))
-        .stream().map(CaseView::of).toList();
+    return views(cases.findAll(spec, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500),
+        Sort.by(Sort.Direction.DESC, "id"))).getContent());
   }
 
   /** Visits still to be made in the caller's scope, up to the given day (overdue ones included). */
   @Transactional(readOnly = true)
   public List<CaseView> plannedVisits(LocalDate until) {
-    return cases.plannedVisits(CurrentUser.get().orgPath(), until).stream().map(CaseView::of).toList();
+    return views(cases.plannedVisits(CurrentUser.get().orgPath(), until));
   }
 
   /** The engine's history of a case, oldest first, for the timeline. */
@@ -572,6 +577,17 @@ public class AidCases {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** A case with its worker's current name. */
+  private CaseView view(AidCase c) {
+    return CaseView.of(c, workers.namesOf(List.of(c.getWorkerId())).get(c.getWorkerId()));
+  }
+
+  /** Many cases, with their workers' names in one query. */
+  private List<CaseView> views(List<AidCase> list) {
+    Map<Long, String> names = workers.namesOf(list.stream().map(AidCase::getWorkerId).toList());
+    return list.stream().map(c -> CaseView.of(c, names.get(c.getWorkerId()))).toList();
+  }
 
   AidCase requireCase(String caseNumber) {
     WarmthUser me = CurrentUser.get();

@@ -20,9 +20,9 @@ public record CaseView(String caseNumber, CaseStatus status, String campaignCode
 
   public record Payment(PaymentStatus status, String message, LocalDate receiptSignedOn) {}
 
-  static CaseView of(AidCase c) {
+  static CaseView of(AidCase c, String workerName) {
     return new CaseView(c.getCaseNumber(), c.getStatus(), c.getCampaignCode(), c.getOrgCode(), c.getWorkerId(),
-        c.getWorkerLabel(), c.getCategory(), c.getFundSource(), c.getPaymentMethod(), Money.yuan(c.getAmountFen()),
+        workerName, c.getCategory(), c.getFundSource(), c.getPaymentMethod(), Money.yuan(c.getAmountFen()),
         Money.yuan(c.getGoodsValueFen()), c.getGoodsDescription(), Money.yuan(c.totalFen()), c.assistanceSet(),
         c.getReason(), c.isOverCap(), c.getOverCapReason(),
         c.getApprovals().stream().map(a -> new Approval(a.getStep(), a.getDecision(), a.getDecidedBy(),

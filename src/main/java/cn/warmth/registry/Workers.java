@@ -157,6 +157,19 @@ public class Workers {
         w.isDisabled(), w.getBankCardEnc() != null, w.getBankName(), w.getBankCardMasked());
   }
 
+  /**
+   * Current names of workers, in one query, for lists of cases the caller may already see
+   * (cases keep the worker's id, not a copy of the name that would go stale when corrected).
+   */
+  @Transactional(readOnly = true)
+  public Map<Long, String> namesOf(java.util.Collection<Long> workerIds) {
+    Map<Long, String> names = new java.util.HashMap<>();
+    if (!workerIds.isEmpty()) {
+      workers.findAllById(new java.util.HashSet<>(workerIds)).forEach(w -> names.put(w.getId(), w.getName()));
+    }
+    return names;
+  }
+
   /** The worker's current name, bank and full card number, for the bank file. */
   public record BankDetails(String name, String bankName, String cardNumber) {}
 

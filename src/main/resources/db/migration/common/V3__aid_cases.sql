@@ -9,7 +9,6 @@ create table aid_case (
   org_code             varchar(32)  not null,
   org_path             varchar(1000) not null,
   worker_id            bigint       not null references worker (id),
-  worker_label         varchar(40)  not null,
   category             varchar(3)   not null,
   fund_source          varchar(2)   not null,
   payment_method       varchar(10)  not null,

@@ -164,6 +164,11 @@ abstract class CaseContract {
     assertThat(s.as("citymanager").get("/api/v1/cases?campaign=" + campaign).text()).contains(c.path("caseNumber").asText());
     assertThat(s.as("othermanager").get("/api/v1/cases/" + c.path("caseNumber").asText()).status()).isEqualTo(404);
     assertThat(s.as("othermanager").get("/api/v1/cases?campaign=" + campaign).json().size()).isZero();
+    // The case shows the worker's name as it is now, after a correction.
+    String n = c.path("caseNumber").asText();
+    s.as("officer").put("/api/v1/workers/" + w, Map.of("name", "更正姓名", "employmentType", "ESTABLISHED", "disabled", false));
+    assertThat(get(n).path("workerName").asText()).isEqualTo("更正姓名");
+    assertThat(s.as("officer").get("/api/v1/cases?campaign=" + campaign).text()).contains("更正姓名");
   }
 
   @Test
