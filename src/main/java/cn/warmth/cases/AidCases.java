@@ -86,6 +86,16 @@ public class AidCases {
     this.annualCapFen = annualCapYuan * 100;
   }
 
+  /** The per-case cap, in fen (a setting). */
+  long caseCapFen() {
+    return caseCapFen;
+  }
+
+  /** The per-worker annual cap, in fen (a setting). */
+  long annualCapFen() {
+    return annualCapFen;
+  }
+
   public record VisitPlan(String plannedDate, String location, String visitors) {}
 
   public record CaseInput(String campaignCode, Long workerId, String category, String fundSource, String paymentMethod,

@@ -19,7 +19,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,18 +37,13 @@ public class SignOffs {
   private final Workers workers;
   private final Organisations organisations;
   private final TaskService tasks;
-  private final long caseCapFen;
-  private final long annualCapFen;
 
-  SignOffs(AidCaseRepository cases, AidCases aidCases, Workers workers, Organisations organisations, TaskService tasks,
-      @Value("${app.aid.case-cap-yuan:3000}") long caseCapYuan, @Value("${app.aid.annual-cap-yuan:6000}") long annualCapYuan) {
+  SignOffs(AidCaseRepository cases, AidCases aidCases, Workers workers, Organisations organisations, TaskService tasks) {
     this.cases = cases;
     this.aidCases = aidCases;
     this.workers = workers;
     this.organisations = organisations;
     this.tasks = tasks;
-    this.caseCapFen = caseCapYuan * 100;
-    this.annualCapFen = annualCapYuan * 100;
   }
 
   /**
@@ -204,6 +198,8 @@ public class SignOffs {
     long visibleCounted = visible.stream().filter(SignOffs::counts).mapToLong(AidCase::totalFen).sum();
     List<WorkerCase> list = visible.stream().map(x -> new WorkerCase(x.getCaseNumber(), x.getCampaignCode(),
         x.getCategory(), x.getStatus(), Money.yuan(x.totalFen()), x.getId().equals(c.getId()))).toList();
+    long caseCapFen = aidCases.caseCapFen();
+    long annualCapFen = aidCases.annualCapFen();
     return new CapPosition(c.getCapYear(), Money.yuan(c.totalFen()), Money.yuan(caseCapFen), c.totalFen() > caseCapFen,
         Money.yuan(year), Money.yuan(annualCapFen), year > annualCapFen, Money.yuan(Math.max(0, annualCapFen - year)),
         Money.yuan(Math.max(0, year - visibleCounted)), list);
