@@ -247,4 +247,56 @@ class BrowserIT {
     login("admin", "wrong-password");
     assertThat(driver.findElement(By.id("login-error")).getText()).contains("用户名或密码错误");
   }
+  @Test
+  void theFinanceDeskApprovesManyAndLeadsFromOneSignOffToTheNext() {
+    Scenario s = new Scenario(port);
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    String campaign = s.p + "-FD";
+    s.admin.post("/api/v1/campaigns", java.util.Map.of("code", campaign, "name", s.p + "签批测试", "startDate",
+        today.minusDays(5).toString(), "endDate", today.plusDays(20).toString(), "reportDeadline", today.plusDays(25).toString()));
+    s.admin.post("/api/v1/users", java.util.Map.of("username", s.name("desk"), "password", Scenario.PW, "displayName",
+        "财务兼经办", "orgCode", s.school, "roles", java.util.List.of("OFFICER", "FINANCE")));
+    java.util.function.BiFunction<String, String[], String> open = (who, a) -> {
+      String card = TestIds.nextCard();
+      long w = s.as(who).post("/api/v1/workers", java.util.Map.of("name", a[0], "idNumber", TestIds.nextId(), "orgCode",
+          s.school, "employmentType", "ESTABLISHED", "disabled", false, "bankName", "中国银行", "bankCardNumber", card))
+          .json().path("id").asLong();
+      return s.as(who).post("/api/v1/cases", java.util.Map.of("campaignCode", campaign, "workerId", w, "category", "C1",
+          "fundSource", a[1], "paymentMethod", "BANK_CARD", "amountYuan", a[2], "reason", "春节慰问", "visit",
+          java.util.Map.of("plannedDate", today.plusDays(2).toString(), "location", "家中", "visitors", "经办人")))
+          .json().path("caseNumber").asText();
+    };
+    String a = open.apply("officer", new String[] {"赵一", "B3", "300"});
+    String b = open.apply("officer", new String[] {"钱二", "B4", "400"});
+    String own = open.apply("desk", new String[] {"孙三", "B3", "500"});
+
+    login(s.name("desk"), Scenario.PW);
+    click("#nav-approvals");
+    assertThat(driver.findElement(By.id("waiting")).getText()).contains(a, b, own, "赵一", "本人立案，不能签批");
+    new Select(driver.findElement(By.id("filter-source"))).selectByValue("B4");
+    click("#apply-filter");
+    assertThat(driver.findElement(By.id("waiting")).getText()).contains(b).doesNotContain(a);
+    driver.get(url("/approvals"));
+    click("#select-all");
+    assertThat(driver.findElements(By.cssSelector("input.case-select:checked"))).hasSize(3);
+    driver.findElement(By.id("bulk-comment")).sendKeys("资料齐全，同意");
+    click("#bulk-approve");
+    String results = driver.findElement(By.id("bulk-results")).getText();
+    assertThat(results).contains(a, b, own, "已同意", "未签批");
+    assertThat(driver.findElement(By.id("waiting")).getText()).contains(own).doesNotContain(a);
+    Browser.screenshot(driver, "finance-desk-results");
+
+    // One by one: the panel shows what the sign-off needs; after signing, "next" leads on.
+    String c = open.apply("officer", new String[] {"李四", "B3", "600"});
+    String d = open.apply("officer", new String[] {"周五", "B3", "700"});
+    driver.get(url("/cases/" + c));
+    String panel = driver.findElement(By.id("signoff-panel")).getText();
+    assertThat(panel).contains("签批参考", "中国银行", "无困难档案", "600.00 元 / 3000.00 元", "资金来源 B3");
+    Browser.screenshot(driver, "signoff-panel");
+    click("#approve");
+    assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("办理中");
+    click("#next-case");
+    assertThat(driver.findElement(By.id("case-number")).getText()).isEqualTo(d);
+    assertThat(driver.findElement(By.id("signoff-panel")).getText()).contains("700.00 元 / 3000.00 元");
+  }
 }

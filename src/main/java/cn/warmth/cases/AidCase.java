@@ -96,6 +96,10 @@ class AidCase {
   @Column(name = "payment_message")
   private String paymentMessage;
 
+  /** Keyed hash of the payee the failed payment was sent to (null before that was recorded). */
+  @Column(name = "payment_failed_payee")
+  private String paymentFailedPayee;
+
   @Column(name = "duplicate_key")
   private String duplicateKey;
 
@@ -293,19 +297,38 @@ class AidCase {
     paymentMessage = null;
   }
 
-  void bankFailed(String message) {
+  void bankFailed(String message, String payeeFingerprint) {
     if (paymentStatus != PaymentStatus.IN_BATCH) {
       throw BusinessException.conflict("INVALID_STATE");
     }
     paymentStatus = PaymentStatus.FAILED;
     paymentMessage = message;
+    paymentFailedPayee = payeeFingerprint;
   }
 
-  void retryPayment() {
+  /** Whether the payee (name, bank, card) differs from the one the failed payment went to. */
+  boolean payeeChangedSinceFailure(String currentFingerprint) {
+    return paymentFailedPayee != null && !paymentFailedPayee.equals(currentFingerprint);
+  }
+
+  /** A failure recorded before payees were fingerprinted: nobody can tell what changed since. */
+  boolean failedPayeeUnknown() {
+    return paymentStatus == PaymentStatus.FAILED && paymentFailedPayee == null;
+  }
+
+  /**
+   * The failed payment goes to the bank again: only to a corrected payee, or with the written
+   * confirmation that the details are right and the bank was the cause.
+   */
+  void retryPayment(boolean payeeChanged, boolean bankIssueConfirmed) {
     if (paymentStatus != PaymentStatus.FAILED) {
       throw BusinessException.conflict("INVALID_STATE");
     }
+    if (!payeeChanged && !bankIssueConfirmed && paymentFailedPayee != null) {
+      throw BusinessException.rule("CARD_NOT_CHANGED");
+    }
     paymentStatus = PaymentStatus.QUEUED;
+    paymentFailedPayee = null;
   }
 
   boolean readyToClose() {
@@ -373,10 +396,12 @@ class AidCase {
   String getGoodsDescription() { return goodsDescription; }
   String getReason() { return reason; }
   boolean isOverCap() { return overCap; }
+  int getCapYear() { return capYear; }
   String getOverCapReason() { return overCapReason; }
   CaseStatus getStatus() { return status; }
   PaymentStatus getPaymentStatus() { return paymentStatus; }
   String getPaymentMessage() { return paymentMessage; }
+  String getPaymentFailedPayee() { return paymentFailedPayee; }
   LocalDate getVisitPlannedDate() { return visitPlannedDate; }
   String getVisitLocation() { return visitLocation; }
   String getVisitVisitors() { return visitVisitors; }

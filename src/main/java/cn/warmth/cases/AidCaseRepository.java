@@ -43,4 +43,12 @@ interface AidCaseRepository extends JpaRepository<AidCase, Long>,
       order by c.id""")
   List<AidCase> queuedBankPayments(String scope);
 
+  List<AidCase> findByProcessInstanceIdIn(java.util.Collection<String> processInstanceIds);
+
+  /** The worker's cases of a year in a scope (for the sign-off panel), newest first. */
+  @Query("""
+      select c from AidCase c
+      where c.workerId = :workerId and c.capYear = :year and c.orgPath like concat(:scope, '%')
+      order by c.id desc""")
+  List<AidCase> ofWorkerInYear(long workerId, int year, String scope);
 }

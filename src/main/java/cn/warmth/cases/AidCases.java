@@ -86,6 +86,16 @@ public class AidCases {
     this.annualCapFen = annualCapYuan * 100;
   }
 
+  /** The per-case cap, in fen (a setting). */
+  long caseCapFen() {
+    return caseCapFen;
+  }
+
+  /** The per-worker annual cap, in fen (a setting). */
+  long annualCapFen() {
+    return annualCapFen;
+  }
+
   public record VisitPlan(String plannedDate, String location, String visitors) {}
 
   public record CaseInput(String campaignCode, Long workerId, String category, String fundSource, String paymentMethod,
@@ -420,8 +430,9 @@ public class AidCases {
   // Called by the disbursement module; each locks the case row, so a result import racing a
   // retry (or another import) is serialised and no payment is ever marked paid twice.
 
-  /** A queued bank payment, as a batch needs it. */
-  public record QueuedPayment(String caseNumber, long workerId, String workerName, long amountFen, String orgPath) {}
+  /** A queued bank payment, as a batch needs it (one batch per fund source). */
+  public record QueuedPayment(String caseNumber, long workerId, String workerName, long amountFen, String orgPath,
+      FundSource fundSource) {}
 
   /** QUEUED bank-card payments in the caller's scope (optionally below one organisation). */
   @Transactional(readOnly = true)
@@ -431,7 +442,7 @@ public class AidCases {
     List<AidCase> queued = cases.queuedBankPayments(scope);
     Map<Long, String> names = workers.namesOf(queued.stream().map(AidCase::getWorkerId).toList());
     return queued.stream().map(c -> new QueuedPayment(c.getCaseNumber(), c.getWorkerId(), names.get(c.getWorkerId()),
-        c.getAmountFen(), c.getOrgPath())).toList();
+        c.getAmountFen(), c.getOrgPath(), c.getFundSource())).toList();
   }
 
   @Transactional
@@ -457,25 +468,72 @@ public class AidCases {
   /** The bank refused: the officer must correct the card, then retry. */
   @Transactional
   public void bankPaymentFailed(String caseNumber, String message) {
+    bankPaymentFailed(caseNumber, message, null);
+  }
+
+  /**
+   * The bank refused the payment sent to the payee with this fingerprint (see
+   * {@code Workers.payeeFingerprint}; null when unknown, e.g. the current one is taken).
+   */
+  @Transactional
+  public void bankPaymentFailed(String caseNumber, String message, String payeeFingerprint) {
     AidCase c = lock(caseNumber);
     var before = describe(c);
-    c.bankFailed(message);
+    c.bankFailed(message, payeeFingerprint != null ? payeeFingerprint : workers.payeeFingerprint(c.getWorkerId()));
     runtime.createMessageCorrelation(CaseProcess.MSG_BANK_FAILED).processInstanceId(c.getProcessInstanceId()).correlate();
     audit.record("CASE_PAYMENT_FAILED", "CASE", caseNumber, c.getOrgPath(), before, describe(c));
   }
 
-  /** After the card was corrected, the payment joins a later batch. */
+  /** After the card was corrected, the payment joins a later batch (api.md). */
   @Transactional
   public CaseView retryPayment(String caseNumber) {
+    return retryPayment(caseNumber, false, null);
+  }
+
+  /**
+   * 重新发放 with intent: the payee (name, bank or card) was corrected since the failure, or the
+   * caller confirms "卡号无误，银行原因" with a note. Otherwise 422 {@code CARD_NOT_CHANGED}: the same
+   * wrong card would only go back to the bank. Both ways are audited with their reason.
+   */
+  @Transactional
+  public CaseView retryPayment(String caseNumber, boolean confirmBankIssue, String note) {
     CurrentUser.requireRole(Role.OFFICER, Role.FINANCE);
     requireCase(caseNumber);
+    String text = Texts.trim(note);
+    if (confirmBankIssue && (text == null || text.isEmpty())) {
+      throw BusinessException.validation(cn.warmth.shared.FieldProblem.of("note", "REQUIRED"));
+    }
+    if (text != null && text.length() > 300) {
+      throw BusinessException.validation(cn.warmth.shared.FieldProblem.of("note", "TOO_LONG", 300));
+    }
     AidCase c = lock(caseNumber);
     var before = describe(c);
-    c.retryPayment();
+    boolean unknown = c.failedPayeeUnknown();
+    boolean changed = c.getPaymentStatus() == PaymentStatus.FAILED
+        && c.payeeChangedSinceFailure(workers.payeeFingerprint(c.getWorkerId()));
+    c.retryPayment(changed, confirmBankIssue);
     // The officer's "correct the card" task is done: the payment waits for the bank again.
     openTask(c, CaseProcess.TASK_CORRECT_CARD).ifPresent(t -> tasks.complete(t.getId()));
-    audit.record("CASE_PAYMENT_RETRY", "CASE", caseNumber, c.getOrgPath(), before, describe(c));
+    Map<String, Object> after = describe(c);
+    after.put("retryReason", changed ? "PAYEE_CHANGED" : confirmBankIssue ? "BANK_ISSUE_CONFIRMED" : "NOT_RECORDED");
+    if (text != null && !text.isEmpty()) {
+      after.put("note", text);
+    }
+    audit.record("CASE_PAYMENT_RETRY", "CASE", caseNumber, c.getOrgPath(), before, after);
     return view(c);
+  }
+
+  /** What the 重新发放 panel shows for a failed bank payment. */
+  public record RetryCheck(boolean payeeChanged, boolean payeeUnknown, boolean cardChecksumWarning) {}
+
+  @Transactional(readOnly = true)
+  public RetryCheck retryCheck(String caseNumber) {
+    AidCase c = requireCase(caseNumber);
+    if (c.getPaymentStatus() != PaymentStatus.FAILED) {
+      return new RetryCheck(false, false, false);
+    }
+    return new RetryCheck(c.payeeChangedSinceFailure(workers.payeeFingerprint(c.getWorkerId())),
+        c.failedPayeeUnknown(), workers.cardChecksumWarning(c.getWorkerId()));
   }
 
   private AidCase lock(String caseNumber) {

@@ -34,6 +34,9 @@ class CaseApiController {
 
   record VoidRequest(String reason) {}
 
+  /** Without a corrected card, {@code confirmBankIssue: true} and a note ("卡号无误，银行原因"). */
+  record RetryRequest(Boolean confirmBankIssue, String note) {}
+
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   CaseView open(@RequestBody CaseRequest r) {
@@ -75,8 +78,9 @@ class CaseApiController {
   }
 
   @PostMapping("/{caseNumber}/payment/retry")
-  CaseView retry(@PathVariable String caseNumber) {
-    return cases.retryPayment(caseNumber);
+  CaseView retry(@PathVariable String caseNumber, @RequestBody(required = false) RetryRequest r) {
+    return r == null ? cases.retryPayment(caseNumber)
+        : cases.retryPayment(caseNumber, Boolean.TRUE.equals(r.confirmBankIssue()), r.note());
   }
 
   @PostMapping("/{caseNumber}/close")

@@ -153,8 +153,10 @@ class CasePageController {
   }
 
   @PostMapping("/cases/{caseNumber}/payment/retry")
-  String retry(@PathVariable String caseNumber, Model model, Locale locale, RedirectAttributes redirect) {
-    return act(caseNumber, model, locale, redirect, "case.retried", () -> cases.retryPayment(caseNumber));
+  String retry(@PathVariable String caseNumber, @RequestParam(defaultValue = "false") boolean confirmBankIssue,
+      @RequestParam(required = false) String note, Model model, Locale locale, RedirectAttributes redirect) {
+    return act(caseNumber, model, locale, redirect, "case.retried",
+        () -> cases.retryPayment(caseNumber, confirmBankIssue, note));
   }
 
   /** Dismisses a visit reminder or an overdue alert from the inbox. */

@@ -1,21 +1,46 @@
 package cn.warmth.disbursement;
 
+import cn.warmth.cases.FundSource;
 import cn.warmth.shared.Money;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** A batch as POST/GET /payment-batches answer it: no card numbers. */
-public record BatchView(long id, BatchStatus status, String orgCode, List<Item> items, String totalYuan, int count,
-    long paid, long failed, long pending, String createdBy, Instant createdAt, String exportedBy, Instant exportedAt) {
+/**
+ * A batch as POST/GET /payment-batches answer it: no card numbers. {@code sources} totals the
+ * batch per fund source; {@code alsoBuilt} lists the other batches the same request built (one
+ * per fund source).
+ */
+public record BatchView(long id, BatchStatus status, String orgCode, FundSource fundSource, String profile,
+    List<Item> items, String totalYuan, int count, List<SourceTotal> sources, long paid, long failed, long pending,
+    String createdBy, Instant createdAt, String exportedBy, Instant exportedAt, List<Long> alsoBuilt) {
 
-  public record Item(int seq, String caseNumber, String workerName, String amountYuan, String status, String message) {}
+  public record Item(int seq, String caseNumber, String workerName, FundSource fundSource, String amountYuan,
+      String status, String message) {}
+
+  public record SourceTotal(FundSource fundSource, int count, String totalYuan) {}
 
   static BatchView of(PaymentBatch b) {
+    return of(b, List.of());
+  }
+
+  static BatchView of(PaymentBatch b, List<Long> alsoBuilt) {
     List<Item> items = b.getItems().stream().map(i -> new Item(i.getSeq(), i.getCaseNumber(), i.getWorkerName(),
-        Money.yuan(i.getAmountFen()), i.getStatus().name(), i.getBankMessage())).toList();
-    return new BatchView(b.getId(), b.getStatus(), b.getOrgCode(), items, Money.yuan(b.getTotalFen()), b.getItemCount(),
-        count(b, PaymentItem.Status.PAID), count(b, PaymentItem.Status.FAILED), count(b, PaymentItem.Status.PENDING),
-        b.getCreatedBy(), b.getCreatedAt(), b.getExportedBy(), b.getExportedAt());
+        i.getFundSource(), Money.yuan(i.getAmountFen()), i.getStatus().name(), i.getBankMessage())).toList();
+    Map<String, long[]> bySource = new TreeMap<>();
+    for (PaymentItem i : b.getItems()) {
+      long[] t = bySource.computeIfAbsent(i.getFundSource() == null ? "" : i.getFundSource().name(), k -> new long[2]);
+      t[0]++;
+      t[1] += i.getAmountFen();
+    }
+    List<SourceTotal> sources = bySource.entrySet().stream().map(e -> new SourceTotal(
+        e.getKey().isEmpty() ? null : FundSource.valueOf(e.getKey()), (int) e.getValue()[0], Money.yuan(e.getValue()[1])))
+        .toList();
+    return new BatchView(b.getId(), b.getStatus(), b.getOrgCode(), b.getFundSource(), b.getProfileCode(), items,
+        Money.yuan(b.getTotalFen()), b.getItemCount(), sources, count(b, PaymentItem.Status.PAID),
+        count(b, PaymentItem.Status.FAILED), count(b, PaymentItem.Status.PENDING), b.getCreatedBy(), b.getCreatedAt(),
+        b.getExportedBy(), b.getExportedAt(), alsoBuilt);
   }
 
   private static long count(PaymentBatch b, PaymentItem.Status s) {

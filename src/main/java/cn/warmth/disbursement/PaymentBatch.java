@@ -1,5 +1,6 @@
 package cn.warmth.disbursement;
 
+import cn.warmth.cases.FundSource;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -34,6 +35,18 @@ class PaymentBatch {
   @Column(nullable = false)
   private BatchStatus status;
 
+  /** One fund source per batch (one bank file per account); null only for batches built before that rule. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "fund_source")
+  private FundSource fundSource;
+
+  @Column(name = "profile_code", nullable = false)
+  private String profileCode;
+
+  /** The profile's layout when the batch was built: file and result always read the same way. */
+  @Column(nullable = false)
+  private String layout;
+
   @Column(name = "item_count", nullable = false)
   private int itemCount;
 
@@ -61,16 +74,23 @@ class PaymentBatch {
 
   protected PaymentBatch() {}
 
-  PaymentBatch(String orgCode, String orgPath, String createdBy, Instant now) {
+  PaymentBatch(String orgCode, String orgPath, FundSource fundSource, String profileCode, BankLayout layout,
+      String createdBy, Instant now) {
     this.orgCode = orgCode;
     this.orgPath = orgPath;
+    this.fundSource = fundSource;
+    this.profileCode = profileCode;
+    this.layout = layout.toJson();
     this.status = BatchStatus.CREATED;
     this.createdBy = createdBy;
     this.createdAt = now;
   }
 
-  void add(String caseNumber, long workerId, String workerName, long amountFen) {
-    items.add(new PaymentItem(this, items.size() + 1, caseNumber, workerId, workerName, amountFen));
+  void add(String caseNumber, long workerId, String workerName, long amountFen, FundSource source) {
+    if (fundSource != null && source != fundSource) {
+      throw new IllegalArgumentException("one fund source per batch");
+    }
+    items.add(new PaymentItem(this, items.size() + 1, caseNumber, workerId, workerName, amountFen, source));
     itemCount = items.size();
     totalFen += amountFen;
   }
@@ -93,7 +113,13 @@ class PaymentBatch {
     }
   }
 
+  BankLayout layout() {
+    return BankLayout.fromJson(layout);
+  }
+
   Long getId() { return id; }
+  FundSource getFundSource() { return fundSource; }
+  String getProfileCode() { return profileCode; }
   String getOrgCode() { return orgCode; }
   String getOrgPath() { return orgPath; }
   BatchStatus getStatus() { return status; }

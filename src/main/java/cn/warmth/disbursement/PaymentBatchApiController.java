@@ -1,8 +1,6 @@
 package cn.warmth.disbursement;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,12 +21,13 @@ class PaymentBatchApiController {
     this.batches = batches;
   }
 
-  record BuildRequest(String orgCode) {}
+  /** {@code fundSource} and {@code profile} are optional: one batch per source, generic layout. */
+  record BuildRequest(String orgCode, String fundSource, String profile) {}
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   BatchView build(@RequestBody(required = false) BuildRequest req) {
-    return batches.build(req == null ? null : req.orgCode());
+    return req == null ? batches.build(null) : batches.build(req.orgCode(), req.fundSource(), req.profile());
   }
 
   @GetMapping
@@ -41,19 +40,21 @@ class PaymentBatchApiController {
     return batches.get(id);
   }
 
-  /** The bank file (CSV, UTF-8): the only export with full card numbers. Audited. */
+  /** The bank file in the batch's profile (generic: CSV, UTF-8 with BOM): the only export with full card numbers. Audited. */
   @GetMapping("/{id}/bank-file")
   ResponseEntity<byte[]> bankFile(@PathVariable long id) {
-    return BankFiles.csv(id, batches.bankFile(id, "CSV"));
+    return batches.bankFile(id, PaymentBatches.Format.CSV).response();
   }
 
   @GetMapping("/{id}/bank-file.xlsx")
   ResponseEntity<byte[]> bankFileXlsx(@PathVariable long id) {
-    return BankFiles.xlsx(id, batches.bankFile(id, "XLSX"));
+    return batches.bankFile(id, PaymentBatches.Format.XLSX).response();
   }
 
-  @PostMapping(path = "/{id}/bank-result", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-  PaymentBatches.ResultSummary bankResult(@PathVariable long id, @RequestBody byte[] body) {
-    return batches.importResult(id, new String(body, StandardCharsets.UTF_8));
+  /** The bank's result file as it came: UTF-8 (with or without BOM) or GBK/GB18030, in the batch's profile. */
+  @PostMapping(path = "/{id}/bank-result",
+      consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+  PaymentBatches.ResultSummary bankResult(@PathVariable long id, @RequestBody(required = false) byte[] body) {
+    return batches.importResult(id, body);
   }
 }

@@ -2,18 +2,21 @@ package cn.warmth.disbursement;
 
 import cn.warmth.audit.AuditLog;
 import cn.warmth.cases.AidCases;
+import cn.warmth.cases.FundSource;
 import cn.warmth.organisation.OrgView;
 import cn.warmth.organisation.Organisations;
 import cn.warmth.registry.Workers;
 import cn.warmth.shared.BusinessException;
 import cn.warmth.shared.CurrentUser;
-import cn.warmth.shared.FieldProblem;
+import cn.warmth.shared.Enums;
 import cn.warmth.shared.Money;
+import cn.warmth.shared.Problems;
 import cn.warmth.shared.Role;
 import cn.warmth.shared.WarmthUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,19 +34,18 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PaymentBatches {
-  static final String RESULT_HEADER = "reference,status,message";
-  static final String FILE_HEADER = "seq,name,bank,cardNumber,amountYuan,reference";
-
   private final PaymentBatchRepository batches;
   private final AidCases cases;
   private final Workers workers;
   private final Organisations organisations;
   private final AuditLog audit;
+  private final BankProfiles profiles;
   private final Clock clock;
 
   PaymentBatches(PaymentBatchRepository batches, AidCases cases, Workers workers, Organisations organisations,
-      AuditLog audit, Clock clock) {
+      AuditLog audit, BankProfiles profiles, Clock clock) {
     this.batches = batches;
+    this.profiles = profiles;
     this.cases = cases;
     this.workers = workers;
     this.organisations = organisations;
@@ -51,27 +53,67 @@ public class PaymentBatches {
     this.clock = clock;
   }
 
-  /** Every QUEUED bank-card payment in scope (optionally below one organisation) into a new batch. */
+  /** Every QUEUED bank-card payment in scope (optionally below one organisation), in the generic profile. */
   @Transactional
   public BatchView build(String orgCode) {
+    return build(orgCode, null, null);
+  }
+
+  /**
+   * Builds batches of QUEUED bank-card payments in scope (optionally below one organisation): one
+   * batch per fund source, so that finance hands the bank one file per account, in the named
+   * bank profile (the generic one by default). With {@code fundSource} only that source's
+   * payments are taken. Answers the first batch built; {@code alsoBuilt} names the others.
+   */
+  @Transactional
+  public BatchView build(String orgCode, String fundSource, String profileCode) {
     CurrentUser.requireRole(Role.FINANCE);
     WarmthUser me = CurrentUser.get();
+    Problems p = new Problems();
+    FundSource only = fundSource == null || fundSource.isBlank() ? null
+        : Enums.parse(FundSource.class, fundSource, "fundSource", p);
+    p.throwIfAny();
+    BankProfile profile = profiles.forBatch(profileCode);
     OrgView org = orgCode == null || orgCode.isBlank() ? organisations.requireInScope(me.orgCode())
         : organisations.requireInScope(orgCode);
-    List<AidCases.QueuedPayment> queued = cases.queuedBankPayments(org.code());
-    if (queued.isEmpty()) {
+    Map<FundSource, List<AidCases.QueuedPayment>> bySource = new EnumMap<>(FundSource.class);
+    for (AidCases.QueuedPayment q : cases.queuedBankPayments(org.code())) {
+      if (only == null || q.fundSource() == only) {
+        bySource.computeIfAbsent(q.fundSource(), k -> new ArrayList<>()).add(q);
+      }
+    }
+    if (bySource.isEmpty()) {
       throw BusinessException.rule("NOTHING_TO_PAY");
     }
-    PaymentBatch batch = batches.saveAndFlush(new PaymentBatch(org.code(), org.path(), me.username(), Instant.now(clock)));
-    for (AidCases.QueuedPayment q : queued) {
-      cases.paymentAddedToBatch(q.caseNumber(), batch.getId()); // locks the case; a racing builder loses here
-      batch.add(q.caseNumber(), q.workerId(), q.workerName(), q.amountFen());
+    List<PaymentBatch> built = new ArrayList<>();
+    for (var e : bySource.entrySet()) {
+      PaymentBatch batch = batches.saveAndFlush(new PaymentBatch(org.code(), org.path(), e.getKey(), profile.getCode(),
+          profile.layout(), me.username(), Instant.now(clock)));
+      for (AidCases.QueuedPayment q : e.getValue()) {
+        cases.paymentAddedToBatch(q.caseNumber(), batch.getId()); // locks the case; a racing builder loses here
+        batch.add(q.caseNumber(), q.workerId(), q.workerName(), q.amountFen(), q.fundSource());
+      }
+      batches.flush();
+      audit.record("BATCH_CREATED", "PAYMENT_BATCH", String.valueOf(batch.getId()), batch.getOrgPath(), null,
+          Map.of("count", batch.getItemCount(), "totalYuan", Money.yuan(batch.getTotalFen()), "fundSource",
+              e.getKey().name(), "profile", profile.getCode(),
+              "cases", e.getValue().stream().map(AidCases.QueuedPayment::caseNumber).toList()));
+      built.add(batch);
     }
-    batches.flush();
-    audit.record("BATCH_CREATED", "PAYMENT_BATCH", String.valueOf(batch.getId()), batch.getOrgPath(), null,
-        Map.of("count", batch.getItemCount(), "totalYuan", Money.yuan(batch.getTotalFen()),
-            "cases", queued.stream().map(AidCases.QueuedPayment::caseNumber).toList()));
-    return BatchView.of(batch);
+    return BatchView.of(built.get(0), built.stream().skip(1).map(PaymentBatch::getId).toList());
+  }
+
+  /** What waits to be batched in the caller's scope, per fund source. */
+  @Transactional(readOnly = true)
+  public List<BatchView.SourceTotal> queuedBySource() {
+    Map<FundSource, long[]> m = new EnumMap<>(FundSource.class);
+    for (AidCases.QueuedPayment q : cases.queuedBankPayments(null)) {
+      long[] t = m.computeIfAbsent(q.fundSource(), k -> new long[2]);
+      t[0]++;
+      t[1] += q.amountFen();
+    }
+    return m.entrySet().stream().map(e -> new BatchView.SourceTotal(e.getKey(), (int) e.getValue()[0],
+        Money.yuan(e.getValue()[1]))).toList();
   }
 
   @Transactional(readOnly = true)
@@ -85,14 +127,17 @@ public class PaymentBatches {
   }
 
   /** One line of the bank file. */
-  public record BankLine(int seq, String name, String bank, String cardNumber, String amountYuan, String reference) {}
+  public record BankLine(int seq, String name, String bank, String cardNumber, long amountFen, String reference) {}
+
+  public enum Format { CSV, XLSX }
 
   /**
-   * The bank file's lines, with full card numbers: the one export that carries them. FINANCE
-   * in scope only; audited; marks the batch EXPORTED.
+   * The bank file in the batch's profile, with full card numbers: the one export that carries
+   * them. FINANCE in scope only; audited; marks the batch EXPORTED. A name the profile's encoding
+   * cannot write refuses the download (422) and changes nothing.
    */
   @Transactional
-  public List<BankLine> bankFile(long id, String format) {
+  public BankFiles.BankFile bankFile(long id, Format format) {
     CurrentUser.requireRole(Role.FINANCE);
     PaymentBatch b = require(id);
     // One query for all the batch's workers, not two per payment. Name and card come from the
@@ -102,87 +147,83 @@ public class PaymentBatches {
     List<BankLine> lines = new ArrayList<>();
     for (PaymentItem i : b.getItems()) {
       Workers.BankDetails d = bank.get(i.getWorkerId());
-      lines.add(new BankLine(i.getSeq(), d.name(), d.bankName(), d.cardNumber(), Money.yuan(i.getAmountFen()),
-          i.getCaseNumber()));
+      lines.add(new BankLine(i.getSeq(), d.name(), d.bankName(), d.cardNumber(), i.getAmountFen(), i.getCaseNumber()));
+      if (i.getStatus() == PaymentItem.Status.PENDING) {
+        i.sentWith(d.payeeFingerprint());
+      }
     }
+    BankLayout layout = b.layout();
+    BankFiles.BankFile file = format == Format.XLSX ? BankFiles.xlsx(id, layout, lines) : BankFiles.csv(id, layout, lines);
     var before = Map.<String, Object>of("status", b.getStatus().name());
     b.exported(CurrentUser.get().username(), Instant.now(clock));
     audit.record("BANK_FILE_EXPORTED", "PAYMENT_BATCH", String.valueOf(id), b.getOrgPath(), before,
-        Map.of("status", b.getStatus().name(), "format", format, "lines", lines.size(),
-            "totalYuan", Money.yuan(b.getTotalFen())));
-    return lines;
+        Map.of("status", b.getStatus().name(), "format", format.name(), "profile", b.getProfileCode(),
+            "lines", lines.size(), "totalYuan", Money.yuan(b.getTotalFen())));
+    return file;
   }
 
-  static String toCsv(List<BankLine> lines) {
-    StringBuilder sb = new StringBuilder(FILE_HEADER).append("\r\n");
-    for (BankLine l : lines) {
-      sb.append(l.seq()).append(',').append(Csv.field(l.name())).append(',').append(Csv.field(l.bank())).append(',')
-          .append(l.cardNumber()).append(',').append(l.amountYuan()).append(',').append(Csv.field(l.reference()))
-          .append("\r\n");
-    }
-    return sb.toString();
-  }
-
-  public record ResultSummary(int succeeded, int failed, int applied) {}
+  public record ResultSummary(int succeeded, int failed, int applied, String encoding) {}
 
   /**
-   * Imports the bank's result file. Everything is checked before anything changes: a bad
-   * header, a bad status, a reference not in this batch, a repeated reference or an answer that
-   * contradicts an earlier one refuses the whole file (400 with the rows).
+   * Imports the bank's result file (bytes in UTF-8, with or without BOM, or GBK/GB18030), read
+   * in the batch's profile. Everything is checked before anything changes: a file that does not
+   * decode (422), a bad header, a bad status, a reference not in this batch, a repeated
+   * reference, an amount that differs or an answer that contradicts an earlier one refuses the
+   * whole file (400 with each row: line, value found, explanation).
    */
   @Transactional
-  public ResultSummary importResult(long id, String csv) {
+  public ResultSummary importResult(long id, byte[] file) {
     CurrentUser.requireRole(Role.FINANCE);
     require(id); // scope: 404 outside
     PaymentBatch b = batches.lockById(id).orElseThrow(BusinessException::notFound);
     if (b.getStatus() == BatchStatus.CREATED) {
       throw BusinessException.conflict("INVALID_STATE"); // results before the file went to the bank
     }
-    List<List<String>> rows = Csv.parse(csv == null ? "" : csv);
-    if (rows.isEmpty() || !String.join(",", rows.get(0)).strip().equals(RESULT_HEADER)) {
-      throw BusinessException.validation(FieldProblem.of("file", "BAD_RESULT_HEADER", RESULT_HEADER));
-    }
+    TextDecoding.Decoded text = TextDecoding.decode(file == null ? new byte[0] : file);
+    BankLayout layout = b.layout();
+    ResultFile.Errors errors = new ResultFile.Errors();
+    List<ResultFile.Row> rows = ResultFile.read(text.text(), layout, errors);
     Map<String, PaymentItem> items = new HashMap<>();
     b.getItems().forEach(i -> items.put(i.getCaseNumber(), i));
-    List<FieldProblem> errors = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     Map<PaymentItem, String[]> answers = new LinkedHashMap<>();
-    for (int r = 1; r < rows.size(); r++) {
-      int line = r + 1;
-      List<String> row = rows.get(r);
-      if (row.size() < 2 || row.size() > 3) {
-        errors.add(FieldProblem.of("row", "BAD_ROW").atRow(line));
-        continue;
-      }
-      String ref = row.get(0).strip();
-      String status = row.get(1).strip().toUpperCase();
-      String message = row.size() == 3 ? row.get(2).strip() : "";
+    String statusWords = String.join("、", layout.successValues());
+    String failureWords = String.join("、", layout.failureValues());
+    for (ResultFile.Row row : rows) {
+      int line = row.line();
+      String ref = row.get(BankLayout.ResultField.REFERENCE);
+      String rawStatus = row.get(BankLayout.ResultField.STATUS);
+      String message = row.get(BankLayout.ResultField.MESSAGE);
       PaymentItem item = items.get(ref);
-      if (item == null) {
-        errors.add(FieldProblem.of("reference", "UNKNOWN_REFERENCE", ref).atRow(line));
+      if (ref.isEmpty()) {
+        errors.add(line, "reference", ref, "EMPTY_REFERENCE");
+      } else if (item == null) {
+        errors.add(line, "reference", ref, "UNKNOWN_REFERENCE", id);
       } else if (!seen.add(ref)) {
-        errors.add(FieldProblem.of("reference", "DUPLICATE_ROW", ref).atRow(line));
+        errors.add(line, "reference", ref, "DUPLICATE_ROW");
       }
-      if (!status.equals("SUCCESS") && !status.equals("FAILED")) {
-        errors.add(FieldProblem.of("status", "BAD_RESULT_STATUS").atRow(line));
+      String status = layout.statusOf(rawStatus);
+      if (status == null) {
+        errors.add(line, "status", rawStatus, "BAD_RESULT_STATUS", statusWords, failureWords);
       } else if (item != null) {
         PaymentItem.Status wanted = status.equals("SUCCESS") ? PaymentItem.Status.PAID : PaymentItem.Status.FAILED;
         if (item.getStatus() != PaymentItem.Status.PENDING && item.getStatus() != wanted) {
-          errors.add(FieldProblem.of("status", "CONFLICTING_RESULT", ref).atRow(line));
+          errors.add(line, "status", rawStatus, "CONFLICTING_RESULT", ref,
+              item.getStatus() == PaymentItem.Status.PAID ? statusWords : failureWords);
         }
       }
+      if (row.has(BankLayout.ResultField.AMOUNT) && item != null) {
+        checkAmount(row.get(BankLayout.ResultField.AMOUNT), item, layout, line, errors);
+      }
       if (message.length() > 300) {
-        errors.add(FieldProblem.of("message", "TOO_LONG", 300).atRow(line));
+        errors.add(line, "message", message, "MESSAGE_TOO_LONG", 300);
       }
-      if (item != null) {
-        answers.put(item, new String[] {status, message});
+      if (item != null && status != null) {
+        answers.put(item, new String[] {status, ResultFile.maskDigits(message)});
       }
-    }
-    if (rows.size() < 2) {
-      errors.add(FieldProblem.of("file", "EMPTY_FILE"));
     }
     if (!errors.isEmpty()) {
-      throw BusinessException.validation(errors);
+      throw errors.refusal();
     }
     int ok = 0;
     int failed = 0;
@@ -195,12 +236,13 @@ public class PaymentBatches {
       } else {
         failed++;
       }
-      if (e.getKey().settle(success, e.getValue()[1], now)) {
+      PaymentItem item = e.getKey();
+      if (item.settle(success, e.getValue()[1], now)) {
         applied++;
         if (success) {
-          cases.bankPaymentSucceeded(e.getKey().getCaseNumber());
+          cases.bankPaymentSucceeded(item.getCaseNumber());
         } else {
-          cases.bankPaymentFailed(e.getKey().getCaseNumber(), e.getValue()[1]);
+          cases.bankPaymentFailed(item.getCaseNumber(), e.getValue()[1], item.getPayeeFingerprint());
         }
       }
     }
@@ -208,8 +250,27 @@ public class PaymentBatches {
     b.refreshStatus();
     batches.flush();
     audit.record("BANK_RESULT_IMPORTED", "PAYMENT_BATCH", String.valueOf(id), b.getOrgPath(), before,
-        Map.of("status", b.getStatus().name(), "succeeded", ok, "failed", failed, "applied", applied));
-    return new ResultSummary(ok, failed, applied);
+        Map.of("status", b.getStatus().name(), "succeeded", ok, "failed", failed, "applied", applied,
+            "encoding", text.encoding()));
+    return new ResultSummary(ok, failed, applied, text.encoding());
+  }
+
+  /** The amount the bank echoes must be the batch's, in the profile's unit (yuan or fen). */
+  private static void checkAmount(String raw, PaymentItem item, BankLayout layout, int line, ResultFile.Errors errors) {
+    String expected = layout.amountUnit() == BankLayout.AmountUnit.FEN ? String.valueOf(item.getAmountFen())
+        : Money.yuan(item.getAmountFen());
+    Long fen;
+    try {
+      java.math.BigDecimal v = new java.math.BigDecimal(raw.replace(",", "").strip());
+      fen = layout.amountUnit() == BankLayout.AmountUnit.FEN ? v.longValueExact()
+          : v.movePointRight(2).longValueExact();
+    } catch (NumberFormatException | ArithmeticException e) {
+      errors.add(line, "amount", raw, "BAD_AMOUNT", layout.amountUnit() == BankLayout.AmountUnit.FEN ? 0 : 1);
+      return;
+    }
+    if (fen != item.getAmountFen()) {
+      errors.add(line, "amount", raw, "AMOUNT_MISMATCH", expected);
+    }
   }
 
   private PaymentBatch require(long id) {

@@ -1,5 +1,6 @@
 package cn.warmth.disbursement;
 
+import cn.warmth.cases.FundSource;
 import cn.warmth.shared.BusinessException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -40,6 +41,15 @@ class PaymentItem {
   @Column(name = "amount_fen", nullable = false)
   private long amountFen;
 
+  /** The case's fund source (null only for payments batched before batches were per source). */
+  @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+  @Column(name = "fund_source")
+  private FundSource fundSource;
+
+  /** Keyed hash of the payee (name, bank, card) as the last bank file sent them: for "retry with intent". */
+  @Column(name = "payee_fingerprint")
+  private String payeeFingerprint;
+
   @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
   @Column(nullable = false)
   private Status status;
@@ -56,8 +66,10 @@ class PaymentItem {
 
   protected PaymentItem() {}
 
-  PaymentItem(PaymentBatch batch, int seq, String caseNumber, long workerId, String workerName, long amountFen) {
+  PaymentItem(PaymentBatch batch, int seq, String caseNumber, long workerId, String workerName, long amountFen,
+      FundSource fundSource) {
     this.batch = batch;
+    this.fundSource = fundSource;
     this.seq = seq;
     this.caseNumber = caseNumber;
     this.workerId = workerId;
@@ -83,7 +95,14 @@ class PaymentItem {
     return true;
   }
 
+  /** The bank file went out with these payee details. */
+  void sentWith(String fingerprint) {
+    this.payeeFingerprint = fingerprint;
+  }
+
   Long getId() { return id; }
+  FundSource getFundSource() { return fundSource; }
+  String getPayeeFingerprint() { return payeeFingerprint; }
   int getSeq() { return seq; }
   String getCaseNumber() { return caseNumber; }
   long getWorkerId() { return workerId; }

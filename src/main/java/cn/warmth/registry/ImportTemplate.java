@@ -48,7 +48,7 @@ final class ImportTemplate {
       Row h = sheet.createRow(0);
       for (int i = 0; i < HEADERS.length; i++) {
         var c = h.createCell(i);
-        c.setCellValue(HEADERS[i]);
+        c.setCellValue(cn.warmth.shared.FormulaGuard.text(HEADERS[i]));
         c.setCellStyle(head);
         sheet.setDefaultColumnStyle(i, text);
         sheet.setColumnWidth(i, (i == 1 || i == 7 || i == 8 ? 24 : 14) * 256);
@@ -57,7 +57,7 @@ final class ImportTemplate {
       for (int i = 0; i < EXAMPLE.length; i++) {
         var c = ex.createCell(i);
         c.setCellStyle(text);
-        c.setCellValue(EXAMPLE[i]);
+        c.setCellValue(cn.warmth.shared.FormulaGuard.text(EXAMPLE[i]));
       }
       sheet.createFreezePane(0, 1);
 
@@ -75,7 +75,7 @@ final class ImportTemplate {
           "10. 上传时系统先检查全部行：任何一行有误，整个文件都不会导入，并逐行列出错误；全部正确才一次性导入。",
           "11. 同一身份证号在全省只能登记一次；文件内重复或系统中已存在的，将被列为错误。"};
       for (int i = 0; i < lines.length; i++) {
-        notes.createRow(i).createCell(0).setCellValue(lines[i]);
+        notes.createRow(i).createCell(0).setCellValue(cn.warmth.shared.FormulaGuard.text(lines[i]));
       }
       notes.setColumnWidth(0, 120 * 256);
       wb.write(out);

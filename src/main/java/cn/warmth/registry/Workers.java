@@ -170,8 +170,11 @@ public class Workers {
     return names;
   }
 
-  /** The worker's current name, bank and full card number, for the bank file. */
-  public record BankDetails(String name, String bankName, String cardNumber) {}
+  /**
+   * The worker's current name, bank and full card number, for the bank file, with the keyed hash
+   * of the three ({@link #payeeFingerprint}) that tells later whether they changed.
+   */
+  public record BankDetails(String name, String bankName, String cardNumber, String payeeFingerprint) {}
 
   /**
    * The bank file's details for many workers in one query (the one export that carries full card
@@ -185,12 +188,34 @@ public class Workers {
       if (!me.covers(w.getOrgPath())) {
         throw BusinessException.notFound();
       }
-      details.put(w.getId(), new BankDetails(w.getName(), w.getBankName(), cipher.decrypt(CARD_FIELD, w.getBankCardEnc())));
+      String card = cipher.decrypt(CARD_FIELD, w.getBankCardEnc());
+      details.put(w.getId(), new BankDetails(w.getName(), w.getBankName(), card, fingerprint(w.getName(), w.getBankName(), card)));
     }
     if (details.size() != new java.util.HashSet<>(workerIds).size()) {
       throw BusinessException.notFound();
     }
     return details;
+  }
+
+  /**
+   * A keyed hash (HMAC) of the payee as the bank sees it: name, bank and card number. It reveals
+   * nothing, and differs as soon as any of the three is corrected: a failed bank payment is only
+   * sent again unchanged with an explicit reason (see {@code AidCases.retryPayment}).
+   */
+  @Transactional(readOnly = true)
+  public String payeeFingerprint(long workerId) {
+    Worker w = requireWorker(workerId);
+    return fingerprint(w.getName(), w.getBankName(), cipher.decrypt(CARD_FIELD, w.getBankCardEnc()));
+  }
+
+  /** Whether the worker's card number fails the Luhn check (a warning, never a refusal). */
+  @Transactional(readOnly = true)
+  public boolean cardChecksumWarning(long workerId) {
+    return Boolean.FALSE.equals(requireWorker(workerId).getBankCardLuhnOk());
+  }
+
+  private String fingerprint(String name, String bank, String card) {
+    return cipher.hash("payee\u0000" + name + "\u0000" + bank + "\u0000" + card);
   }
 
   // ---- shared by the form and the import ----

@@ -1,5 +1,6 @@
 package cn.warmth.statistics;
 
+import cn.warmth.shared.FormulaGuard;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,14 +55,14 @@ final class OfficialWorkbook {
       centered.setVerticalAlignment(VerticalAlignment.CENTER);
 
       Row t = sheet.createRow(0);
-      t.createCell(0).setCellValue(title);
+      t.createCell(0).setCellValue(text(title));
       t.getCell(0).setCellStyle(titleStyle);
       sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 4));
       Row h1 = sheet.createRow(1);
-      h1.createCell(0).setCellValue("填报单位:" + unit);
-      h1.createCell(3).setCellValue("填报人:" + (preparer == null ? "" : preparer));
+      h1.createCell(0).setCellValue(text("填报单位:" + unit));
+      h1.createCell(3).setCellValue(text("填报人:" + (preparer == null ? "" : preparer)));
       Row h2 = sheet.createRow(2);
-      h2.createCell(0).setCellValue("电话:" + (phone == null ? "" : phone));
+      h2.createCell(0).setCellValue(text("电话:" + (phone == null ? "" : phone)));
       h2.createCell(3).setCellValue(date.getYear() + " 年 " + date.getMonthValue() + " 月 " + date.getDayOfMonth() + " 日");
       sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, 2));
       sheet.addMergedRegion(new CellRangeAddress(2, 2, 0, 2));
@@ -89,11 +90,11 @@ final class OfficialWorkbook {
         }
         Row x = sheet.createRow(r);
         x.createCell(0).setCellStyle(centered);
-        x.createCell(1).setCellValue(row.code());
+        x.createCell(1).setCellValue(text(row.code()));
         x.getCell(1).setCellStyle(cell);
-        x.createCell(2).setCellValue(row.label());
+        x.createCell(2).setCellValue(text(row.label()));
         x.getCell(2).setCellStyle(cell);
-        x.createCell(3).setCellValue(row.unitLabel());
+        x.createCell(3).setCellValue(text(row.unitLabel()));
         x.getCell(3).setCellStyle(cell);
         var v = x.createCell(4);
         if (row.amount()) {
@@ -132,6 +133,11 @@ final class OfficialWorkbook {
     }
   }
 
+  /** Every text cell passes the formula guard: a unit, preparer or phone typed as "=..." stays text. */
+  private static String text(String value) {
+    return FormulaGuard.text(value == null ? "" : value);
+  }
+
   private static void formula(Sheet sheet, Map<String, Integer> rowOf, String total, String prefix, int parts) {
     StringBuilder f = new StringBuilder();
     for (int i = 1; i <= parts; i++) {
@@ -141,7 +147,7 @@ final class OfficialWorkbook {
   }
 
   private static void mergeGroup(Sheet sheet, int from, int to, String label, CellStyle style) {
-    sheet.getRow(from).getCell(0).setCellValue(label);
+    sheet.getRow(from).getCell(0).setCellValue(text(label));
     if (to > from) {
       sheet.addMergedRegion(new CellRangeAddress(from, to, 0, 0));
     }

@@ -39,33 +39,21 @@ abstract class DisbursementContract {
   @Autowired
   MutableClock clock;
   Scenario s;
+  PaymentsFixture f;
   String campaign;
   String today;
 
   @BeforeEach
   void setUp() {
     s = new Scenario(port);
-    LocalDate now = LocalDate.now(clock);
-    today = now.toString();
-    campaign = s.p + "-YD";
-    s.admin.post("/api/v1/campaigns", Map.of("code", campaign, "name", "送温暖", "startDate", now.minusDays(10).toString(),
-        "endDate", now.plusDays(30).toString(), "reportDeadline", now.plusDays(40).toString()));
+    f = new PaymentsFixture(s, LocalDate.now(clock));
+    campaign = f.campaign;
+    today = f.today.toString();
   }
 
-  record Paid(String caseNumber, String card, long workerId) {}
-
   /** An approved BANK_CARD case (union funds, so no file needed): QUEUED. */
-  Paid queued(String amount) {
-    String card = TestIds.nextCard();
-    long w = s.worker("收款人" + "甲乙丙丁".charAt((int) (System.nanoTime() % 4)), TestIds.nextId(), card);
-    Map<String, Object> b = new HashMap<>(Map.of("campaignCode", campaign, "workerId", w, "category", "C1", "fundSource",
-        "B3", "paymentMethod", "BANK_CARD", "amountYuan", amount, "reason", "春节慰问", "visit",
-        Map.of("plannedDate", LocalDate.now(clock).plusDays(2).toString(), "location", "家中", "visitors", "经办人")));
-    Api.Res r = s.as("officer").post("/api/v1/cases", b);
-    assertThat(r.status()).as(r.toString()).isEqualTo(201);
-    String n = r.json().path("caseNumber").asText();
-    assertThat(s.as("finance").post("/api/v1/cases/" + n + "/approval", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
-    return new Paid(n, card, w);
+  PaymentsFixture.Paid queued(String amount) {
+    return f.queued(amount, "B3");
   }
 
   JsonNode build(String who) {
@@ -75,18 +63,17 @@ abstract class DisbursementContract {
   }
 
   Api.Res result(long batch, String csv) {
-    return s.as("finance").postRaw("/api/v1/payment-batches/" + batch + "/bank-result", "text/csv",
-        csv.getBytes(StandardCharsets.UTF_8));
+    return f.result(batch, csv);
   }
 
   String payment(String caseNumber) {
-    return s.as("officer").get("/api/v1/cases/" + caseNumber).json().path("payment").path("status").asText();
+    return f.payment(caseNumber);
   }
 
   @Test
   void aBatchTakesEveryQueuedPaymentInScopeOnce() {
-    Paid a = queued("1200.50");
-    Paid b = queued("800");
+    PaymentsFixture.Paid a = queued("1200.50");
+    PaymentsFixture.Paid b = queued("800");
     JsonNode batch = build("finance");
     assertThat(batch.path("status").asText()).isEqualTo("CREATED");
     assertThat(batch.path("totalYuan").asText()).isEqualTo("2000.50");
@@ -106,14 +93,16 @@ abstract class DisbursementContract {
 
   @Test
   void theBankFileCarriesFullCardNumbersAndIsAudited() throws Exception {
-    Paid a = queued("1500");
+    PaymentsFixture.Paid a = queued("1500");
     long id = build("finance").path("id").asLong();
     assertThat(s.as("manager").get("/api/v1/payment-batches/" + id + "/bank-file").status()).isEqualTo(403);
     assertThat(s.as("otherfinance").get("/api/v1/payment-batches/" + id + "/bank-file").status()).isEqualTo(404);
     Api.Res file = s.as("finance").get("/api/v1/payment-batches/" + id + "/bank-file");
     assertThat(file.status()).isEqualTo(200);
     assertThat(file.contentType()).startsWith("text/csv");
-    String[] lines = file.text().split("\r\n");
+    // UTF-8 with a byte-order mark, so that Excel on Chinese Windows opens it right.
+    assertThat(java.util.Arrays.copyOf(file.bytes(), 3)).containsExactly(0xEF, 0xBB, 0xBF);
+    String[] lines = file.text().substring(1).split("\r\n");
     assertThat(lines[0]).isEqualTo("seq,name,bank,cardNumber,amountYuan,reference");
     assertThat(lines[1]).isEqualTo("1,收款人" + lines[1].substring(5, 6) + ",中国工商银行," + a.card() + ",1500.00," + a.caseNumber());
     assertThat(s.as("finance").get("/api/v1/payment-batches/" + id).json().path("status").asText()).isEqualTo("EXPORTED");
@@ -124,7 +113,9 @@ abstract class DisbursementContract {
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(
         s.as("finance").get("/api/v1/payment-batches/" + id + "/bank-file.xlsx").bytes()))) {
       assertThat(wb.getSheetAt(0).getRow(1).getCell(3).getStringCellValue()).isEqualTo(a.card());
-      assertThat(wb.getSheetAt(0).getRow(1).getCell(4).getStringCellValue()).isEqualTo("1500.00");
+      // The amount is a number Excel can total, shown with two decimals.
+      assertThat(wb.getSheetAt(0).getRow(1).getCell(4).getNumericCellValue()).isEqualTo(1500.0);
+      assertThat(wb.getSheetAt(0).getRow(1).getCell(4).getCellStyle().getDataFormatString()).isEqualTo("0.00");
     }
     // Everything else stays masked.
     for (String path : List.of("/api/v1/payment-batches/" + id, "/api/v1/payment-batches", "/api/v1/cases/" + a.caseNumber(),
@@ -135,8 +126,8 @@ abstract class DisbursementContract {
 
   @Test
   void successPaysFailureGoesBackToTheOfficerAndARetryJoinsALaterBatch() {
-    Paid ok = queued("1000");
-    Paid bad = queued("600");
+    PaymentsFixture.Paid ok = queued("1000");
+    PaymentsFixture.Paid bad = queued("600");
     long id = build("finance").path("id").asLong();
     assertThat(result(id, "reference,status,message\r\n" + ok.caseNumber() + ",SUCCESS,\r\n").code())
         .as("no result before the file went to the bank").isEqualTo("INVALID_STATE");
@@ -190,8 +181,8 @@ abstract class DisbursementContract {
 
   @Test
   void aBadResultFileIsRefusedWholeAndNothingIsApplied() {
-    Paid a = queued("500");
-    Paid b = queued("700");
+    PaymentsFixture.Paid a = queued("500");
+    PaymentsFixture.Paid b = queued("700");
     long id = build("finance").path("id").asLong();
     s.as("finance").get("/api/v1/payment-batches/" + id + "/bank-file");
     Api.Res r = result(id, "reference,status,message\n" + a.caseNumber() + ",SUCCESS,\nXA-1999-000001,SUCCESS,\n"
@@ -203,7 +194,7 @@ abstract class DisbursementContract {
     assertThat(payment(b.caseNumber())).isEqualTo("IN_BATCH");
     assertThat(fieldCodes(result(id, "case,result\n" + a.caseNumber() + ",SUCCESS\n"))).contains("file:BAD_RESULT_HEADER");
     // A case of another batch is unknown here.
-    Paid c = queued("300");
+    PaymentsFixture.Paid c = queued("300");
     long other = build("finance").path("id").asLong();
     s.as("finance").get("/api/v1/payment-batches/" + other + "/bank-file");
     assertThat(rows(result(id, "reference,status,message\n" + c.caseNumber() + ",SUCCESS,\n"))).contains("2:reference:UNKNOWN_REFERENCE");
@@ -211,7 +202,7 @@ abstract class DisbursementContract {
 
   @Test
   void concurrentImportsOfTheSameFilePayOnce() throws Exception {
-    List<Paid> paid = List.of(queued("100"), queued("200"), queued("300"));
+    List<PaymentsFixture.Paid> paid = List.of(queued("100"), queued("200"), queued("300"));
     long id = build("finance").path("id").asLong();
     s.as("finance").get("/api/v1/payment-batches/" + id + "/bank-file");
     StringBuilder csv = new StringBuilder("reference,status,message\n");
@@ -220,7 +211,7 @@ abstract class DisbursementContract {
     assertThat(results).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(200, 409));
     int applied = results.stream().filter(r -> r.status() == 200).mapToInt(r -> r.json().path("applied").asInt()).sum();
     assertThat(applied).isEqualTo(3);
-    for (Paid p : paid) {
+    for (PaymentsFixture.Paid p : paid) {
       assertThat(payment(p.caseNumber())).isEqualTo("PAID");
       assertThat(jdbc.queryForObject("select count(*) from audit_log where action='CASE_PAYMENT_PAID' and entity_id=?",
           Integer.class, p.caseNumber())).isEqualTo(1);
@@ -229,13 +220,14 @@ abstract class DisbursementContract {
 
   @Test
   void aResultImportRacingARetryNeverPaysTwiceNorPutsAPaymentInTwoBatches() throws Exception {
-    Paid p = queued("450");
+    PaymentsFixture.Paid p = queued("450");
     long id = build("finance").path("id").asLong();
     s.as("finance").get("/api/v1/payment-batches/" + id + "/bank-file");
     String failedCsv = "reference,status,message\n" + p.caseNumber() + ",FAILED,卡号错误\n";
     assertThat(result(id, failedCsv).status()).isEqualTo(200);
     List<Api.Res> results = race(4, () -> result(id, failedCsv),
-        () -> s.as("officer").post("/api/v1/cases/" + p.caseNumber() + "/payment/retry", Map.of()),
+        () -> s.as("officer").post("/api/v1/cases/" + p.caseNumber() + "/payment/retry",
+            Map.of("confirmBankIssue", true, "note", "开户行系统故障，卡号已核实")),
         () -> s.as("cityfinance").post("/api/v1/payment-batches", Map.of("orgCode", s.school)),
         () -> result(id, "reference,status,message\n" + p.caseNumber() + ",SUCCESS,\n"));
     assertThat(results).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isLessThan(500));
@@ -264,8 +256,8 @@ abstract class DisbursementContract {
     assertThat(fieldCodes(bad)).contains("campaignCode:UNKNOWN_CAMPAIGN", "orgCode:UNKNOWN_ORG", "source:INVALID_CODE",
         "amountYuan:INVALID_AMOUNT", "receivedOn:DATE_IN_FUTURE");
 
-    Paid a = queued("700");
-    Paid b = queued("600.50");
+    PaymentsFixture.Paid a = queued("700");
+    PaymentsFixture.Paid b = queued("600.50");
     long id = build("finance").path("id").asLong();
     s.as("finance").get("/api/v1/payment-batches/" + id + "/bank-file");
     result(id, "reference,status,message\n" + a.caseNumber() + ",SUCCESS,\n" + b.caseNumber() + ",SUCCESS,\n");

@@ -46,6 +46,21 @@ public final class BrowserSession {
         .POST(HttpRequest.BodyPublishers.ofString(form)));
   }
 
+  /** A form with one file, as a browser uploads it (multipart/form-data), with the page's CSRF token. */
+  public HttpResponse<String> postFile(String path, String csrfToken, String field, String fileName, byte[] content) {
+    String boundary = "----warmth" + System.nanoTime();
+    var body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfToken + "\r\n")
+        .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder b) {
     try {
       return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -1,0 +1,6 @@
+package cn.warmth.disbursement;
+
+import cn.warmth.support.H2Test;
+
+@H2Test
+class BankFilesApiTest extends BankFilesContract {}
