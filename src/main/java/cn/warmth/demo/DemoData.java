@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Profile("demo")
 @Order(10)
 class DemoData implements ApplicationRunner {
-  static final String PASSWORD = "warmth123";
+  static final String PASSWORD = "warmth-demo-2024";
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
   private final Organisations organisations;

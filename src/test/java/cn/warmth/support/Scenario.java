@@ -21,7 +21,7 @@ public final class Scenario {
 
   public Scenario(int port) {
     anonymous = Api.at(port);
-    admin = anonymous.as("admin", "admin-secret-1");
+    admin = anonymous.as("admin", "warmth-root-pw-1");
     p = "S" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     city = p + "-C";
     school = p + "-C-A";
