@@ -39,7 +39,7 @@ class OrgApiController {
     return OrgResponse.of(organisations.create(new Organisations.CreateOrg(req.code(), req.name(), type, req.parentCode())));
   }
 
-  record DibaoRequest(Object monthlyYuan) {}
+  record DibaoRequest(String monthlyYuan) {}
 
   /** ADMIN: the monthly 低保 standard for this unit and below (null to inherit). */
   @org.springframework.web.bind.annotation.PutMapping("/{code}/dibao")
@@ -54,7 +54,7 @@ class OrgApiController {
   }
 
   @GetMapping
-  List<OrgResponse> list() {
-    return organisations.inScope().stream().map(OrgResponse::of).toList();
+  org.springframework.http.ResponseEntity<List<OrgResponse>> list(cn.warmth.shared.PageParams page) {
+    return cn.warmth.shared.Paging.answer(organisations.inScope(page).map(OrgResponse::of), page);
   }
 }

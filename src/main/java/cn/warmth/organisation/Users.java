@@ -142,6 +142,13 @@ public class Users {
     return users.findInSubtree(CurrentUser.get().orgPath()).stream().map(UserView::of).toList();
   }
 
+  /** One page of {@link #inScope()}, by organisation then username, with the total. */
+  @Transactional(readOnly = true)
+  public cn.warmth.shared.Paged<UserView> inScope(cn.warmth.shared.PageParams page) {
+    return cn.warmth.shared.Paged.of(users.findInSubtree(CurrentUser.get().orgPath(), page.pageable(
+        org.springframework.data.domain.Sort.by("org.path", "username"))).map(UserView::of));
+  }
+
   @Transactional(readOnly = true)
   public UserView get(String username) {
     return UserView.of(requireInScope(username));

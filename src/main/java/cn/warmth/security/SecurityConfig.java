@@ -55,6 +55,15 @@ class SecurityConfig {
     };
   }
 
+  /**
+   * A path the firewall refuses (an encoded slash, "..", a semicolon) is a 400 through the
+   * error path, so that the API answers problem+json and pages the error page, never a 500.
+   */
+  @Bean
+  org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+    return new org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler();
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
