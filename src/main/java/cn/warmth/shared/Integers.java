@@ -41,33 +41,40 @@ public final class Integers {
     return n;
   }
 
-  /** Spring's conversion of path variables and request parameters to Long/long. */
-  static final class ToLong implements org.springframework.core.convert.converter.Converter<String, Long> {
+  /**
+   * Binding of path variables and request parameters to long/Long/int/Integer (registered for
+   * every controller by {@link StrictBinding}). A property editor rather than a converter: Spring
+   * falls back to its lenient default editors when a converter refuses, but not past an editor.
+   */
+  static final class Editor extends java.beans.PropertyEditorSupport {
+    private final boolean wide;
+    private final boolean nullable;
+
+    Editor(boolean wide, boolean nullable) {
+      this.wide = wide;
+      this.nullable = nullable;
+    }
+
     @Override
-    public Long convert(String source) {
-      if (source.isBlank()) {
-        return null;
+    public void setAsText(String text) {
+      if (text == null || text.isBlank()) {
+        if (!nullable) {
+          throw new IllegalArgumentException("a number is required");
+        }
+        setValue(null);
+        return;
       }
-      Long n = strict(source);
-      if (n == null) {
+      Long n = strict(text);
+      if (n == null || (!wide && (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE))) {
         throw new IllegalArgumentException("not a plain integer");
       }
-      return n;
+      setValue(wide ? n : Integer.valueOf(n.intValue()));
     }
-  }
 
-  /** Spring's conversion of path variables and request parameters to Integer/int. */
-  static final class ToInteger implements org.springframework.core.convert.converter.Converter<String, Integer> {
     @Override
-    public Integer convert(String source) {
-      Long n = new ToLong().convert(source);
-      if (n == null) {
-        return null;
-      }
-      if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("integer out of range");
-      }
-      return n.intValue();
+    public String getAsText() {
+      Object v = getValue();
+      return v == null ? "" : v.toString();
     }
   }
 }

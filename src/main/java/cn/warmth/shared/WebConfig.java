@@ -24,11 +24,16 @@ class WebConfig implements WebMvcConfigurer {
     return resolver;
   }
 
-  /** Path variables and request parameters: strict ASCII integers (see {@link Integers}). */
-  @Override
-  public void addFormatters(org.springframework.format.FormatterRegistry registry) {
-    registry.addConverter(String.class, Long.class, new Integers.ToLong());
-    registry.addConverter(String.class, Integer.class, new Integers.ToInteger());
+  /**
+   * Tomcat refuses an encoded slash ({@code %2F}) in a path before the application, with its own
+   * HTML page; passed through, Spring Security's firewall refuses it instead, as a 400 that the
+   * error path answers as problem+json ({@code /api/**}) or as the error page.
+   */
+  @Bean
+  org.springframework.boot.web.server.WebServerFactoryCustomizer<
+      org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory> encodedSlashToTheFirewall() {
+    return factory -> factory.addConnectorCustomizers(connector -> connector.setEncodedSolidusHandling(
+        org.apache.tomcat.util.buf.EncodedSolidusHandling.PASS_THROUGH.getValue()));
   }
 
   /** List calls declare a {@link PageParams} parameter: page and size read and checked once. */
