@@ -32,6 +32,7 @@ class CampaignApiController {
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   CampaignView create(@RequestBody CampaignRequest req) {
+    cn.warmth.shared.CurrentUser.requireRole(cn.warmth.shared.Role.ADMIN); // the role before the body
     return campaigns.create(command(req.code(), req.name(), req.startDate(), req.endDate(), req.reportDeadline(),
         req.orgCode()));
   }

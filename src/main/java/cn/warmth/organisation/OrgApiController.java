@@ -31,6 +31,7 @@ class OrgApiController {
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   OrgResponse create(@RequestBody OrgRequest req) {
+    cn.warmth.shared.CurrentUser.requireRole(cn.warmth.shared.Role.ADMIN); // the role before the body
     Problems p = new Problems();
     OrgType type = Enums.parse(OrgType.class, req.type(), "type", p);
     if (type == null) {
@@ -45,6 +46,8 @@ class OrgApiController {
   @org.springframework.web.bind.annotation.PutMapping("/{code}/dibao")
   java.util.Map<String, Object> setDibao(@org.springframework.web.bind.annotation.PathVariable String code,
       @RequestBody DibaoRequest req) {
+    cn.warmth.shared.CurrentUser.requireRole(cn.warmth.shared.Role.ADMIN); // the role and the scope before the body
+    organisations.requireInScope(code);
     Problems p = new Problems();
     Long fen = cn.warmth.shared.Money.parseYuan(req.monthlyYuan(), "monthlyYuan", p, false);
     p.throwIfAny();

@@ -64,6 +64,13 @@ class ProblemErrorController implements ErrorController {
   }
 
   private static int status(HttpServletRequest request) {
+    // A refusal a page controller did not catch (an unknown or out-of-scope record): its own status.
+    for (Object e = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION); e instanceof Throwable t;
+        e = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof BusinessException b) {
+        return b.status().value();
+      }
+    }
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i ? i : 500;
     return HttpStatus.resolve(status) == null || status < 400 ? 500 : status;

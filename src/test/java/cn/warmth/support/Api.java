@@ -47,6 +47,10 @@ public final class Api {
         .PUT(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)));
   }
 
+  public Res putRaw(String path, String contentType, byte[] body) {
+    return send(request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   public Res postRaw(String path, String contentType, byte[] body) {
     return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
