@@ -120,6 +120,9 @@ class DemoData implements ApplicationRunner {
         today.minusDays(20), today.plusDays(40), today.plusDays(55)));
     campaigns.createUnchecked(new Campaigns.CreateCampaign("2023-GQ", "2023年国庆送温暖",
         today.minusDays(120), today.minusDays(90), today.minusDays(80)));
+    // A city's own campaign: seen and used in 西安 only (宝鸡 does not see it; the province oversees it).
+    campaigns.createUnchecked(new Campaigns.CreateCampaign("XA-JSJ", "西安市教育系统困难教师慰问",
+        today.minusDays(30), today.plusDays(10), today.plusDays(20), "SX-XA"));
   }
 
   private void as(String username, Runnable step) {

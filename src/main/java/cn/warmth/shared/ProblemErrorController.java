@@ -55,7 +55,11 @@ class ProblemErrorController implements ErrorController {
     var locale = LocaleContextHolder.getLocale();
     String detail = messages.getMessage("error." + code, null, http.getReasonPhrase(), locale);
     ProblemDetail pd = ApiExceptionHandler.problem(http, code, detail);
-    pd.setInstance(java.net.URI.create(org.springframework.web.util.UriUtils.encodePath(path, "UTF-8")));
+    try {
+      pd.setInstance(java.net.URI.create(path)); // the request URI as sent (already encoded)
+    } catch (IllegalArgumentException notAUri) {
+      // A path Tomcat accepted but java.net.URI does not: answer without an instance.
+    }
     if (status == 400) {
       pd.setProperty("errors", List.of(Map.of("field", "request", "code", "MALFORMED", "message",
           messages.getMessage("error.MALFORMED_REQUEST", null, "malformed request", locale))));
