@@ -41,26 +41,14 @@ abstract class StrictInputContract {
   @BeforeEach
   void setUp() {
     s = new Scenario(port);
-    LocalDate now = LocalDate.now(clock);
     campaign = s.p + "-SI";
-    assertThat(s.admin.post("/api/v1/campaigns", Map.of("code", campaign, "name", "严格输入测试活动",
-        "startDate", now.minusDays(5).toString(), "endDate", now.plusDays(30).toString(),
-        "reportDeadline", now.plusDays(40).toString())).status()).isEqualTo(201);
+    s.runningCampaign(campaign, LocalDate.now(clock));
     worker = s.worker("严格", TestIds.nextId(), TestIds.nextCard());
   }
 
   Map<String, Object> caseBody() {
-    Map<String, Object> m = new HashMap<>();
-    m.put("campaignCode", campaign);
-    m.put("workerId", worker);
-    m.put("category", "C4");
-    m.put("fundSource", "B3");
-    m.put("paymentMethod", "CASH");
-    m.put("amountYuan", "500");
+    Map<String, Object> m = Scenario.caseBody(campaign, worker, "CASH", "500", LocalDate.now(clock));
     m.put("assistance", List.of("E2"));
-    m.put("reason", "春节慰问");
-    m.put("visit", Map.of("plannedDate", LocalDate.now(clock).plusDays(2).toString(), "location", "职工家中",
-        "visitors", "工会主席"));
     return m;
   }
 

@@ -152,16 +152,6 @@ abstract class CampaignOwnershipContract {
   }
 
   Map<String, Object> caseFor(long worker) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("campaignCode", code);
-    m.put("workerId", worker);
-    m.put("category", "C4");
-    m.put("fundSource", "B3");
-    m.put("paymentMethod", "CASH");
-    m.put("amountYuan", "300");
-    m.put("reason", "春节慰问");
-    m.put("visit", Map.of("plannedDate", LocalDate.now(clock).plusDays(2).toString(), "location", "家中",
-        "visitors", "工会主席"));
-    return m;
+    return Scenario.caseBody(code, worker, "CASH", "300", LocalDate.now(clock));
   }
 }

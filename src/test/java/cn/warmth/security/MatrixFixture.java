@@ -39,9 +39,7 @@ final class MatrixFixture {
         "市管理员", "orgCode", s.city, "roles", List.of("ADMIN"))), 201);
     cityAdmin = s.anonymous.as(cityAdminName, Scenario.PW);
     campaign = s.p + "-MX";
-    ok(s.admin.post("/api/v1/campaigns", Map.of("code", campaign, "name", "权限矩阵活动", "startDate",
-        today.minusDays(5).toString(), "endDate", today.plusDays(30).toString(), "reportDeadline",
-        today.plusDays(40).toString())), 201);
+    s.runningCampaign(campaign, today);
     build(Where.OWN, s, s.school, "officer", "finance", "manager", today, tasks);
     build(Where.SIBLING, s, s.otherSchool, "otherofficer", "otherfinance", "othermanager", today, tasks);
     build(Where.PARENT, s, s.city, "cityofficer", "cityfinance", "citymanager", today, tasks);
@@ -58,15 +56,7 @@ final class MatrixFixture {
         "reasons", List.of("SERIOUS_ILLNESS"), "householdSize", 3, "annualIncomeYuan", 20000,
         "annualEssentialExpensesYuan", 9000)), 201).json().path("id").asLong();
     String reviewTask = tasks.createTaskQuery().processInstanceBusinessKey("FILE-" + file).singleResult().getId();
-    Map<String, Object> c = new HashMap<>();
-    c.put("campaignCode", campaign);
-    c.put("workerId", worker);
-    c.put("category", "C4");
-    c.put("fundSource", "B3");
-    c.put("paymentMethod", "BANK_CARD");
-    c.put("amountYuan", "500");
-    c.put("reason", "春节慰问");
-    c.put("visit", Map.of("plannedDate", today.plusDays(3).toString(), "location", "职工家中", "visitors", "工会主席"));
+    Map<String, Object> c = Scenario.caseBody(campaign, worker, "BANK_CARD", "500", today);
     String caseNumber = ok(sc.as(officer).post("/api/v1/cases", c), 201).json().path("caseNumber").asText();
     ok(sc.as(finance).post("/api/v1/cases/" + caseNumber + "/approval", Map.of("decision", "APPROVE",
         "comment", "同意")), 200);
