@@ -49,7 +49,7 @@ class BrowserIT {
 
   @Test
   void adminLogsInAndSeesHomeAndTheOrganisationTree() {
-    login("admin", "admin-secret-1");
+    login("admin", "warmth-root-pw-1");
     assertThat(driver.getTitle()).isEqualTo("我的待办");
     assertThat(driver.findElement(By.id("my-org")).getText()).contains("陕西省教科文卫体工会");
     assertThat(driver.findElement(By.id("my-roles")).getText()).contains("系统管理员");

@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * H2 ({@link FoundationApiTest}) and on PostgreSQL ({@link FoundationApiPostgresIT}).
  */
 abstract class FoundationApiContract {
-  static final String ADMIN_PW = "admin-secret-1";
+  static final String ADMIN_PW = "warmth-root-pw-1";
   static final String PW = "secret-pass-1";
 
   @LocalServerPort
@@ -91,7 +91,8 @@ abstract class FoundationApiContract {
 
     Api.Res school = createOrg(admin, p + "-C-S", "GRASSROOTS", p + "-C");
     assertThat(school.status()).isEqualTo(201);
-    assertThat(codes(admin.get("/api/v1/orgs"))).contains("SX", p + "-C", p + "-C-S");
+    assertThat(admin.getAll("/api/v1/orgs").stream().map(n -> n.path("code").asText()))
+        .contains("SX", p + "-C", p + "-C-S");
     // Audited in the same transaction.
     assertThat(jdbc.queryForObject("select count(*) from audit_log where entity_type='ORG' and entity_id=?",
         Integer.class, p + "-C-S")).isEqualTo(1);
@@ -210,7 +211,7 @@ abstract class FoundationApiContract {
     assertThat(r.json().path("code").asText()).isEqualTo(p);
     assertThat(r.json().path("startDate").asText()).isEqualTo("2023-12-28");
     assertThat(r.json().path("reportDeadline").asText()).isEqualTo("2024-02-24");
-    assertThat(codes(admin.get("/api/v1/campaigns"))).contains(p);
+    assertThat(admin.getAll("/api/v1/campaigns").stream().map(n -> n.path("code").asText())).contains(p);
 
     Api.Res backwards = admin.post("/api/v1/campaigns", Map.of("code", p + "B", "name", "倒序",
         "startDate", "2024-02-01", "endDate", "2024-01-01", "reportDeadline", "2023-12-01"));
@@ -247,6 +248,83 @@ abstract class FoundationApiContract {
     assertThat(right.get("/api/v1/orgs").status()).as("unlocked after 15 minutes").isEqualTo(200);
     assertThat(jdbc.queryForObject("select count(*) from audit_log where action='USER_LOCKED' and entity_id=?",
         Integer.class, name)).isEqualTo(1);
+  }
+
+  @Test
+  void fortyParallelWrongPasswordsGetFiveChecksThenLockedNever500() throws Exception {
+    cityWithSchool();
+    String name = p.toLowerCase() + ".race";
+    assertThat(createUser(admin, name, p + "-C", "OFFICER").status()).isEqualTo(201);
+    Api wrong = anonymous.as(name, "wrong-password-x");
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+    try {
+      var answers = pool.invokeAll(java.util.Collections.nCopies(40,
+          (java.util.concurrent.Callable<Api.Res>) () -> wrong.get("/api/v1/orgs")));
+      Map<String, Long> byCode = new java.util.TreeMap<>();
+      for (var f : answers) {
+        Api.Res r = f.get();
+        assertThat(r.status()).as(r.toString()).isEqualTo(401);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        byCode.merge(r.code(), 1L, Long::sum);
+      }
+      // A wrong password checked answers UNAUTHENTICATED; the rest were refused unchecked.
+      assertThat(byCode).isEqualTo(Map.of("UNAUTHENTICATED", 5L, "ACCOUNT_LOCKED", 35L));
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(jdbc.queryForObject("select count(*) from audit_log where action='USER_LOCKED' and entity_id=?",
+        Integer.class, name)).isEqualTo(1);
+    assertThat(anonymous.as(name, PW).get("/api/v1/orgs").code()).as("even the right password waits")
+        .isEqualTo("ACCOUNT_LOCKED");
+    clock.advance(Duration.ofMinutes(16));
+    assertThat(anonymous.as(name, PW).get("/api/v1/orgs").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aPasswordOver72BytesIsAWrongPasswordAtSignInAndRefusedWhenSet() {
+    cityWithSchool();
+    String longOne = "长".repeat(25); // 75 UTF-8 bytes, 25 characters
+    Api.Res signIn = anonymous.as("admin", longOne).get("/api/v1/orgs");
+    assertThat(signIn.status()).as(signIn.toString()).isEqualTo(401);
+    assertThat(signIn.code()).isEqualTo("UNAUTHENTICATED");
+    assertThat(anonymous.as("nobody-" + p, "x".repeat(100)).get("/api/v1/orgs").status()).isEqualTo(401);
+    String name = p.toLowerCase() + ".long";
+    Api.Res r = admin.post("/api/v1/users", Map.of("username", name, "password", longOne, "displayName", "测试用户",
+        "orgCode", p + "-C", "roles", List.of("OFFICER")));
+    assertThat(r.status()).as(r.toString()).isEqualTo(400);
+    assertThat(fieldCodes(r)).containsExactly("password:PASSWORD_TOO_LONG");
+    assertThat(jdbc.queryForObject("select count(*) from app_user where username=?", Integer.class, name)).isZero();
+    // Exactly 72 bytes is allowed and signs in.
+    String max = "warmth-" + "q7Lm-".repeat(13);
+    assertThat(max.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(72);
+    assertThat(admin.post("/api/v1/users", Map.of("username", name, "password", max, "displayName", "测试用户",
+        "orgCode", p + "-C", "roles", List.of("OFFICER"))).status()).isEqualTo(201);
+    assertThat(anonymous.as(name, max).get("/api/v1/orgs").status()).isEqualTo(200);
+  }
+
+  @Test
+  void weakPasswordsAreRefusedWithTheirReason() {
+    cityWithSchool();
+    String name = p.toLowerCase() + ".weak";
+    Map<String, String> expected = new java.util.LinkedHashMap<>();
+    expected.put("12345678", "PASSWORD_TOO_SHORT");
+    expected.put("aaaaaaaa", "PASSWORD_TOO_SHORT");
+    expected.put(name, "PASSWORD_CONTAINS_USERNAME");
+    expected.put("My-" + name.toUpperCase() + "-pw", "PASSWORD_CONTAINS_USERNAME");
+    expected.put("1234567890", "PASSWORD_TOO_COMMON");
+    expected.put("Password123", "PASSWORD_TOO_COMMON");
+    expected.put("woaini1314", "PASSWORD_TOO_COMMON");
+    expected.put("aaaaaaaaaaaa", "PASSWORD_TOO_SIMPLE");
+    expected.put("xyz-abcdefg-9", "PASSWORD_TOO_SIMPLE");
+    expected.put("   ", "REQUIRED");
+    expected.forEach((pw, code) -> {
+      Api.Res r = admin.post("/api/v1/users", Map.of("username", name, "password", pw, "displayName", "测试用户",
+          "orgCode", p + "-C", "roles", List.of("OFFICER")));
+      assertThat(r.status()).as(pw + " " + r).isEqualTo(400);
+      assertThat(fieldCodes(r)).as(pw).containsExactly("password:" + code);
+    });
+    assertThat(jdbc.queryForObject("select count(*) from app_user where username=?", Integer.class, name)).isZero();
+    assertThat(createUser(admin, name, p + "-C", "OFFICER").status()).isEqualTo(201);
   }
 
   @Test

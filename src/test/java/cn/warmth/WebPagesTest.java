@@ -23,7 +23,7 @@ class WebPagesTest {
   @BeforeEach
   void setUp() {
     p = "w" + UUID.randomUUID().toString().substring(0, 6);
-    Api admin = Api.at(port).as("admin", "admin-secret-1");
+    Api admin = Api.at(port).as("admin", "warmth-root-pw-1");
     // A unit of their own: officers at the province would see every case's tasks.
     admin.post("/api/v1/orgs", Map.of("code", p.toUpperCase() + "-U", "name", "网页测试单位", "type", "GRASSROOTS",
         "parentCode", "SX"));
@@ -53,7 +53,7 @@ class WebPagesTest {
   void pagesNeedSignInAndLoginNeedsCsrf() {
     BrowserSession s = new BrowserSession(port);
     assertThat(s.get("/").headers().firstValue("Location").orElse("")).endsWith("/login");
-    HttpResponse<String> noToken = s.post("/login", "username=admin&password=admin-secret-1");
+    HttpResponse<String> noToken = s.post("/login", "username=admin&password=warmth-root-pw-1");
     assertThat(noToken.statusCode()).isEqualTo(403);
   }
 
@@ -79,7 +79,7 @@ class WebPagesTest {
   @Test
   void adminUsesTheConsoleWithTheApplicationsOwnLogin() {
     BrowserSession s = new BrowserSession(port);
-    s.login("admin", "admin-secret-1");
+    s.login("admin", "warmth-root-pw-1");
     assertThat(s.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
     HttpResponse<String> auth = s.get("/camunda/api/admin/auth/user/default/");
     assertThat(auth.statusCode()).isEqualTo(200);
@@ -89,7 +89,7 @@ class WebPagesTest {
   @Test
   void adminManagesOrganisationsThroughTheForm() {
     BrowserSession s = new BrowserSession(port);
-    s.login("admin", "admin-secret-1");
+    s.login("admin", "warmth-root-pw-1");
     String token = s.csrf("/admin/orgs");
     String code = p.toUpperCase() + "-C";
     HttpResponse<String> ok = s.post("/admin/orgs", "code=" + code + "&name=" + BrowserSession.enc("测试市教育工会")
@@ -107,7 +107,7 @@ class WebPagesTest {
   @Test
   void adminSetsTheDibaoStandardAndChildrenInheritIt() {
     BrowserSession s = new BrowserSession(port);
-    s.login("admin", "admin-secret-1");
+    s.login("admin", "warmth-root-pw-1");
     String code = p.toUpperCase() + "-D";
     String token = s.csrf("/admin/orgs");
     s.post("/admin/orgs", "code=" + code + "&name=" + BrowserSession.enc("低保测试市") + "&type=CITY&parentCode=SX&_csrf="
@@ -123,7 +123,7 @@ class WebPagesTest {
 
   @Test
   void campaignPagesRenderWithTheirCampaignPicker() {
-    Api admin = Api.at(port).as("admin", "admin-secret-1");
+    Api admin = Api.at(port).as("admin", "warmth-root-pw-1");
     admin.post("/api/v1/campaigns", Map.of("code", p.toUpperCase() + "-CP", "name", "页面测试活动", "startDate", "2020-01-01",
         "endDate", "2020-02-01", "reportDeadline", "2020-02-20"));
     admin.post("/api/v1/users", Map.of("username", p + ".all", "password", "secret-pass-1", "displayName", "全角色",
@@ -140,7 +140,7 @@ class WebPagesTest {
   @Test
   void adminSeesTheAuditLog() {
     BrowserSession s = new BrowserSession(port);
-    s.login("admin", "admin-secret-1");
+    s.login("admin", "warmth-root-pw-1");
     HttpResponse<String> r = s.get("/admin/audit?entityType=USER&entityId=" + p + ".officer");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("USER_CREATED", p + ".officer");

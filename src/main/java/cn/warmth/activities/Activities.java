@@ -1,6 +1,7 @@
 package cn.warmth.activities;
 
 import cn.warmth.audit.AuditLog;
+import cn.warmth.campaign.CampaignView;
 import cn.warmth.campaign.Campaigns;
 import cn.warmth.organisation.OrgView;
 import cn.warmth.organisation.Organisations;
@@ -51,8 +52,12 @@ public class Activities {
       Object amountYuan, String enterpriseName, String creditCode, String note) {
     CurrentUser.requireRole(Role.OFFICER);
     Problems p = new Problems();
-    if (p.require("campaignCode", campaignCode) && campaigns.find(campaignCode).isEmpty()) {
-      p.add("campaignCode", "UNKNOWN_CAMPAIGN");
+    CampaignView campaign = null;
+    if (p.require("campaignCode", campaignCode)) {
+      campaign = campaigns.find(campaignCode).orElse(null);
+      if (campaign == null) {
+        p.add("campaignCode", "UNKNOWN_CAMPAIGN");
+      }
     }
     OrgView org = null;
     if (p.require("orgCode", orgCode)) {
@@ -62,8 +67,13 @@ public class Activities {
         p.add("orgCode", "UNKNOWN_ORG");
       }
     }
+    if (campaign != null && org != null && !campaign.reaches(org.path())) {
+      p.add("orgCode", "CAMPAIGN_NOT_HERE", campaign.name());
+    }
     ActivityKind k = Enums.parse(ActivityKind.class, kind, "kind", p);
-    LocalDate day = cn.warmth.shared.Dates.parse(date, "date", p);
+    // Within the campaign's dates ± 1 year, and not in the future.
+    LocalDate day = campaign == null ? cn.warmth.shared.Dates.parse(date, "date", p)
+        : cn.warmth.shared.Dates.parseWithin(date, "date", campaign.earliestRecordDate(), campaign.latestRecordDate(), p);
     if (day != null && day.isAfter(LocalDate.now(clock))) {
       p.add("date", "DATE_IN_FUTURE");
     }
@@ -91,10 +101,7 @@ public class Activities {
       name = null;
       code = null;
     }
-    String text = Texts.trim(note);
-    if (text != null && text.length() > 300) {
-      p.add("note", "TOO_LONG", 300);
-    }
+    String text = Texts.freeText(note, "note", 300, false, p);
     p.throwIfAny();
     Activity a = activities.save(new Activity(campaignCode.strip(), org.code(), org.path(), k, day, n,
         fen == null ? 0 : fen, name, code == null ? null : code.toUpperCase(), text, CurrentUser.get().username(),
@@ -106,6 +113,14 @@ public class Activities {
     after.put("enterprise", name);
     audit.record("ACTIVITY_RECORDED", "ACTIVITY", String.valueOf(a.getId()), a.getOrgPath(), null, after);
     return ActivityView.of(a);
+  }
+
+  /** One page of {@link #list(String)}, with the total. */
+  @Transactional(readOnly = true)
+  public cn.warmth.shared.Paged<ActivityView> list(String campaignCode, cn.warmth.shared.PageParams page) {
+    campaigns.require(campaignCode);
+    return cn.warmth.shared.Paged.of(activities.inScope(campaignCode, CurrentUser.get().orgPath(),
+        page.pageable(org.springframework.data.domain.Sort.unsorted())).map(ActivityView::of));
   }
 
   @Transactional(readOnly = true)

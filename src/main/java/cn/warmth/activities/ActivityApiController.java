@@ -19,7 +19,7 @@ class ActivityApiController {
     this.activities = activities;
   }
 
-  record ActivityRequest(String campaignCode, String orgCode, String kind, String date, Integer count, Object amountYuan,
+  record ActivityRequest(String campaignCode, String orgCode, String kind, String date, Integer count, String amountYuan,
       String enterpriseName, String enterpriseCreditCode, String note) {}
 
   @PostMapping
@@ -30,7 +30,8 @@ class ActivityApiController {
   }
 
   @GetMapping
-  List<Activities.ActivityView> list(@RequestParam String campaign) {
-    return activities.list(campaign);
+  org.springframework.http.ResponseEntity<List<Activities.ActivityView>> list(@RequestParam String campaign,
+      cn.warmth.shared.PageParams page) {
+    return cn.warmth.shared.Paging.answer(activities.list(campaign, page), page);
   }
 }

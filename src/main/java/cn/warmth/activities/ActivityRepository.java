@@ -9,4 +9,11 @@ interface ActivityRepository extends JpaRepository<Activity, Long> {
       select a from Activity a where a.campaignCode = :campaign and a.orgPath like concat(:scope, '%')
       order by a.date desc, a.id desc""")
   List<Activity> inScope(String campaign, String scope);
+
+  @Query(value = """
+      select a from Activity a where a.campaignCode = :campaign and a.orgPath like concat(:scope, '%')
+      order by a.date desc, a.id desc""",
+      countQuery = "select count(a) from Activity a where a.campaignCode = :campaign and a.orgPath like concat(:scope, '%')")
+  org.springframework.data.domain.Page<Activity> inScope(String campaign, String scope,
+      org.springframework.data.domain.Pageable page);
 }

@@ -33,6 +33,13 @@ class Campaign {
   @Column(name = "report_deadline", nullable = false)
   private LocalDate reportDeadline;
 
+  /** The organisation that launched the campaign; it reaches that organisation's subtree only. */
+  @Column(name = "org_code", nullable = false, updatable = false)
+  private String orgCode;
+
+  @Column(name = "org_path", nullable = false, updatable = false)
+  private String orgPath;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -41,7 +48,8 @@ class Campaign {
 
   protected Campaign() {}
 
-  Campaign(String code, String name, LocalDate startDate, LocalDate endDate, LocalDate reportDeadline, Instant now) {
+  Campaign(String code, String name, LocalDate startDate, LocalDate endDate, LocalDate reportDeadline, String orgCode,
+      String orgPath, Instant now) {
     if (endDate.isBefore(startDate) || reportDeadline.isBefore(startDate)) {
       throw new IllegalArgumentException("dates out of order");
     }
@@ -50,11 +58,13 @@ class Campaign {
     this.startDate = startDate;
     this.endDate = endDate;
     this.reportDeadline = reportDeadline;
+    this.orgCode = orgCode;
+    this.orgPath = orgPath;
     this.createdAt = now;
   }
 
   CampaignView view() {
-    return new CampaignView(code, name, startDate, endDate, reportDeadline);
+    return new CampaignView(code, name, startDate, endDate, reportDeadline, orgCode, orgPath);
   }
 
   String getCode() { return code; }

@@ -35,7 +35,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -113,6 +112,8 @@ public class AidCases {
       throw BusinessException.validation(cn.warmth.shared.FieldProblem.of("workerId", "REQUIRED"));
     }
     WorkerFacts worker = workers.facts(in.workerId()); // 404 outside scope
+    OrgView org = organisations.find(worker.orgCode()).orElseThrow();
+    campaigns.requireFor(campaign, org.path()); // the campaign must run at the worker's unit
     LocalDate today = LocalDate.now(clock);
 
     Problems p = new Problems();
@@ -122,11 +123,8 @@ public class AidCases {
     Long amount = Money.parseYuan(in.amountYuan() == null ? "0" : in.amountYuan(), "amountYuan", p, true);
     Long goods = Money.parseYuan(in.goodsValueYuan() == null ? "0" : in.goodsValueYuan(), "goodsValueYuan", p, true);
     Set<Assistance> assistance = Enums.parseAll(Assistance.class, in.assistance(), "assistance", p);
-    String reason = Texts.trim(in.reason());
-    if (p.require("reason", reason) && reason.length() > 500) {
-      p.add("reason", "TOO_LONG", 500);
-    }
-    String goodsDescription = Texts.trim(in.goodsDescription());
+    String reason = Texts.freeText(in.reason(), "reason", 500, true, p);
+    String goodsDescription = Texts.freeText(in.goodsDescription(), "goodsDescription", 200, false, p);
     if (amount != null && goods != null && method != null) {
       if (amount + goods == 0) {
         p.add("amountYuan", "NOTHING_GIVEN");
@@ -142,14 +140,14 @@ public class AidCases {
       }
     }
     VisitPlan visit = in.visit() == null ? new VisitPlan(null, null, null) : in.visit();
-    LocalDate visitDate = Dates.parse(visit.plannedDate(), "visit.plannedDate", p);
+    LocalDate visitDate = Dates.parseWithin(visit.plannedDate(), "visit.plannedDate", campaign.earliestRecordDate(),
+        campaign.latestRecordDate(), p);
     if (visitDate != null && visitDate.isBefore(today)) {
       p.add("visit.plannedDate", "DATE_IN_PAST");
     }
-    String location = Texts.trim(visit.location());
-    String visitors = Texts.trim(visit.visitors());
-    p.require("visit.location", location);
-    p.require("visit.visitors", visitors);
+    String location = Texts.freeText(visit.location(), "visit.location", 200, true, p);
+    String visitors = visitors(visit.visitors(), "visit.visitors", p);
+    String overCapText = Texts.freeText(in.overCapReason(), "overCapReason", 500, false, p);
     p.throwIfAny();
 
     // Rule 1: government money only for a worker filed on or before today ("file first").
@@ -172,13 +170,12 @@ public class AidCases {
     long total = amount + goods;
     int capYear = today.getYear();
     boolean overCap = total > caseCapFen || cases.sumForWorkerInYear(worker.id(), capYear) + total > annualCapFen;
-    String overCapReason = Texts.trim(in.overCapReason());
-    if (overCap && (overCapReason == null || overCapReason.isEmpty())) {
+    String overCapReason = overCapText;
+    if (overCap && overCapReason == null) {
       throw BusinessException.validation(cn.warmth.shared.FieldProblem.of("overCapReason", "OVER_CAP_REASON_REQUIRED",
           Money.yuan(caseCapFen), Money.yuan(annualCapFen)));
     }
 
-    OrgView org = organisations.find(worker.orgCode()).orElseThrow();
     AidCase c = cases.save(new AidCase(new AidCase.Opening(numbers.next(org.path(), campaign.startDate().getYear()),
         campaign.code(), org.code(), org.path(), worker.id(), category, source, method, amount, goods,
         goodsDescription, assistance, reason, overCap, overCap ? overCapReason : null, capYear, visitDate, location,
@@ -211,8 +208,8 @@ public class AidCases {
     AidCase c = requireCase(caseNumber);
     Problems p = new Problems();
     boolean approve = Enums.parse(Decision.class, decision, "decision", p) == Decision.APPROVE;
-    String text = Texts.trim(comment);
-    if (!approve && p.isEmpty() && (text == null || text.isEmpty())) {
+    String text = Texts.freeText(comment, "comment", 500, false, p);
+    if (!approve && p.isEmpty() && text == null) {
       p.add("comment", "REQUIRED");
     }
     p.throwIfAny();
@@ -270,20 +267,16 @@ public class AidCases {
     }
     Problems p = new Problems();
     VisitOutcome o = Enums.parse(VisitOutcome.class, outcome, "outcome", p);
-    String note = Texts.trim(notes);
+    String note = Texts.freeText(notes, "notes", 1000, o == VisitOutcome.WAIVED, p);
     LocalDate on = null;
-    String who = Texts.trim(visitors);
+    String who = null;
     if (o == VisitOutcome.COMPLETED) {
-      on = Dates.parse(visitedOn, "visitedOn", p);
+      CampaignView campaign = campaigns.require(c.getCampaignCode());
+      on = Dates.parseWithin(visitedOn, "visitedOn", campaign.earliestRecordDate(), campaign.latestRecordDate(), p);
       if (on != null && on.isAfter(LocalDate.now(clock))) {
         p.add("visitedOn", "DATE_IN_FUTURE");
       }
-      p.require("visitors", who);
-    } else if (o == VisitOutcome.WAIVED) {
-      p.require("notes", note);
-    }
-    if (note != null && note.length() > 1000) {
-      p.add("notes", "TOO_LONG", 1000);
+      who = visitors(visitors, "visitors", p);
     }
     p.throwIfAny();
     Task visit = openTask(c, CaseProcess.TASK_VISIT).orElseThrow(() -> BusinessException.conflict("INVALID_STATE"));
@@ -310,7 +303,11 @@ public class AidCases {
     CurrentUser.requireRole(Role.OFFICER);
     AidCase c = requireCase(caseNumber);
     Problems p = new Problems();
-    LocalDate day = Dates.parse(on, "receivedOn", p);
+    CampaignView campaign = campaigns.require(c.getCampaignCode());
+    LocalDate day = Dates.parseWithin(on, "receivedOn", campaign.earliestRecordDate(), campaign.latestRecordDate(), p);
+    if (day != null && day.isAfter(LocalDate.now(clock))) {
+      p.add("receivedOn", "DATE_IN_FUTURE");
+    }
     p.throwIfAny();
     var before = describe(c);
     c.handedOver(day);
@@ -324,13 +321,17 @@ public class AidCases {
     CurrentUser.requireRole(Role.OFFICER);
     AidCase c = requireCase(caseNumber);
     Problems p = new Problems();
-    LocalDate day = Dates.parse(plannedDate, "plannedDate", p);
+    CampaignView campaign = campaigns.require(c.getCampaignCode());
+    LocalDate day = Dates.parseWithin(plannedDate, "plannedDate", campaign.earliestRecordDate(),
+        campaign.latestRecordDate(), p);
     if (day != null && day.isBefore(LocalDate.now(clock))) {
       p.add("plannedDate", "DATE_IN_PAST");
     }
+    String where = Texts.freeText(location, "location", 200, false, p);
+    String who = visitors == null || visitors.isBlank() ? null : visitors(visitors, "visitors", p);
     p.throwIfAny();
     var before = describe(c);
-    c.reschedule(day, Texts.trim(location), Texts.trim(visitors));
+    c.reschedule(day, where, who);
     Map<String, Object> times = visitTimes(day);
     runtime.setVariables(c.getProcessInstanceId(), times);
     // Timers already waiting move with the visit; open tasks get the new due date.
@@ -570,10 +571,9 @@ public class AidCases {
     CurrentUser.requireRole(Role.MANAGER);
     WarmthUser me = CurrentUser.get();
     AidCase c = requireCase(caseNumber);
-    String why = Texts.trim(reason);
-    if (why == null || why.isEmpty()) {
-      throw BusinessException.validation(cn.warmth.shared.FieldProblem.of("reason", "REQUIRED"));
-    }
+    Problems p = new Problems();
+    String why = Texts.freeText(reason, "reason", 500, true, p);
+    p.throwIfAny();
     var before = describe(c);
     c.voidCase(me.username(), Instant.now(clock), why);
     events.publishEvent(new CaseVoided(caseNumber));
@@ -590,6 +590,13 @@ public class AidCases {
 
   @Transactional(readOnly = true)
   public List<CaseView> search(String campaign, String status, String category, String org, int page, int size) {
+    return search(campaign, status, category, org, new cn.warmth.shared.PageParams(page, size)).items();
+  }
+
+  /** Cases in scope, newest first, filtered; one page with the total (counted in SQL). */
+  @Transactional(readOnly = true)
+  public cn.warmth.shared.Paged<CaseView> search(String campaign, String status, String category, String org,
+      cn.warmth.shared.PageParams page) {
     WarmthUser me = CurrentUser.get();
     Problems p = new Problems();
     CaseStatus st = status == null || status.isBlank() ? null : Enums.parse(CaseStatus.class, status, "status", p);
@@ -607,8 +614,8 @@ public class AidCases {
       if (cat != null) where.add(cb.equal(root.get("category"), cat));
       return cb.and(where.toArray(jakarta.persistence.criteria.Predicate[]::new));
     };
-    return views(cases.findAll(spec, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500),
-        Sort.by(Sort.Direction.DESC, "id"))).getContent());
+    var found = cases.findAll(spec, page.pageable(Sort.by(Sort.Direction.DESC, "id")));
+    return new cn.warmth.shared.Paged<>(views(found.getContent()), found.getTotalElements());
   }
 
   /** Visits still to be made in the caller's scope, up to the given day (overdue ones included). */
@@ -677,6 +684,16 @@ public class AidCases {
 
   private Date startOf(LocalDate day) {
     return Date.from(day.atStartOfDay(clock.getZone()).toInstant());
+  }
+
+  /** Who visits: one or more names ("周敏、杨帆"), by the rule for names (no emoji, no invisible characters). */
+  private static String visitors(String raw, String field, Problems p) {
+    String who = Texts.trim(raw);
+    if (p.require(field, who) && !Texts.isPlain(who, 2, 100)) {
+      p.add(field, "INVALID_NAME");
+      return null;
+    }
+    return who;
   }
 
   private static String blank(String s) {

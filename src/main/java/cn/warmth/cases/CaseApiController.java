@@ -1,6 +1,10 @@
 package cn.warmth.cases;
 
+import cn.warmth.shared.PageParams;
+import cn.warmth.shared.Paged;
+import cn.warmth.shared.Paging;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +25,7 @@ class CaseApiController {
   }
 
   record CaseRequest(String campaignCode, Long workerId, String category, String fundSource, String paymentMethod,
-      Object amountYuan, Object goodsValueYuan, String goodsDescription, List<String> assistance, String reason,
+      String amountYuan, String goodsValueYuan, String goodsDescription, List<String> assistance, String reason,
       String overCapReason, AidCases.VisitPlan visit) {}
 
   record ApprovalRequest(String decision, String comment) {}
@@ -51,10 +55,10 @@ class CaseApiController {
   }
 
   @GetMapping
-  List<CaseView> list(@RequestParam(required = false) String campaign, @RequestParam(required = false) String status,
-      @RequestParam(required = false) String org, @RequestParam(required = false) String category,
-      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-    return cases.search(campaign, status, category, org, page, size);
+  ResponseEntity<List<CaseView>> list(@RequestParam(required = false) String campaign,
+      @RequestParam(required = false) String status, @RequestParam(required = false) String org,
+      @RequestParam(required = false) String category, PageParams page) {
+    return Paging.answer(cases.search(campaign, status, category, org, page), page);
   }
 
   @PostMapping("/{caseNumber}/approval")
@@ -93,8 +97,9 @@ class CaseApiController {
     return cases.voidCase(caseNumber, r.reason());
   }
 
+  /** The steps of one case: bounded by its process. */
   @GetMapping("/{caseNumber}/timeline")
-  List<AidCases.TimelineEntry> timeline(@PathVariable String caseNumber) {
-    return cases.timeline(caseNumber);
+  ResponseEntity<List<AidCases.TimelineEntry>> timeline(@PathVariable String caseNumber, PageParams page) {
+    return Paging.answer(Paged.ofBounded(cases.timeline(caseNumber), page), page);
   }
 }

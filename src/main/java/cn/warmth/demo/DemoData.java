@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Profile("demo")
 @Order(10)
 class DemoData implements ApplicationRunner {
-  static final String PASSWORD = "warmth123";
+  static final String PASSWORD = "warmth-demo-2024";
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
   private final Organisations organisations;
@@ -120,6 +120,9 @@ class DemoData implements ApplicationRunner {
         today.minusDays(20), today.plusDays(40), today.plusDays(55)));
     campaigns.createUnchecked(new Campaigns.CreateCampaign("2023-GQ", "2023年国庆送温暖",
         today.minusDays(120), today.minusDays(90), today.minusDays(80)));
+    // A city's own campaign: seen and used in 西安 only (宝鸡 does not see it; the province oversees it).
+    campaigns.createUnchecked(new Campaigns.CreateCampaign("XA-JSJ", "西安市教育系统困难教师慰问",
+        today.minusDays(30), today.plusDays(10), today.plusDays(20), "SX-XA"));
   }
 
   private void as(String username, Runnable step) {

@@ -31,8 +31,8 @@ class PaymentBatchApiController {
   }
 
   @GetMapping
-  List<BatchView> list() {
-    return batches.list();
+  ResponseEntity<List<BatchView>> list(cn.warmth.shared.PageParams page) {
+    return cn.warmth.shared.Paging.answer(batches.list(page), page);
   }
 
   @GetMapping("/{id}")

@@ -15,4 +15,8 @@ interface PaymentBatchRepository extends JpaRepository<PaymentBatch, Long> {
 
   @Query("select b from PaymentBatch b where b.orgPath like concat(:scope, '%') order by b.id desc")
   List<PaymentBatch> inScope(String scope);
+
+  @Query(value = "select b from PaymentBatch b where b.orgPath like concat(:scope, '%') order by b.id desc",
+      countQuery = "select count(b) from PaymentBatch b where b.orgPath like concat(:scope, '%')")
+  org.springframework.data.domain.Page<PaymentBatch> inScope(String scope, org.springframework.data.domain.Pageable page);
 }

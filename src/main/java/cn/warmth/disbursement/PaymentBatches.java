@@ -126,6 +126,13 @@ public class PaymentBatches {
     return batches.inScope(CurrentUser.get().orgPath()).stream().map(BatchView::of).toList();
   }
 
+  /** One page of {@link #list()}, newest first, with the total. */
+  @Transactional(readOnly = true)
+  public cn.warmth.shared.Paged<BatchView> list(cn.warmth.shared.PageParams page) {
+    return cn.warmth.shared.Paged.of(batches.inScope(CurrentUser.get().orgPath(),
+        page.pageable(org.springframework.data.domain.Sort.unsorted())).map(BatchView::of));
+  }
+
   /** One line of the bank file. */
   public record BankLine(int seq, String name, String bank, String cardNumber, long amountFen, String reference) {}
 

@@ -1,6 +1,10 @@
 package cn.warmth.funds;
 
+import cn.warmth.shared.PageParams;
+import cn.warmth.shared.Paged;
+import cn.warmth.shared.Paging;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,7 +23,7 @@ class FundApiController {
     this.funds = funds;
   }
 
-  record FundRequest(String campaignCode, String orgCode, String source, Object amountYuan, String receivedOn, String note) {}
+  record FundRequest(String campaignCode, String orgCode, String source, String amountYuan, String receivedOn, String note) {}
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
@@ -28,12 +32,14 @@ class FundApiController {
   }
 
   @GetMapping
-  List<Funds.FundView> list(@RequestParam String campaign) {
-    return funds.list(campaign);
+  ResponseEntity<List<Funds.FundView>> list(@RequestParam String campaign, PageParams page) {
+    return Paging.answer(funds.list(campaign, page), page);
   }
 
+  /** One line per fund source (B1–B6): bounded by construction. */
   @GetMapping("/overview")
-  List<Funds.SourceLine> overview(@RequestParam String campaign, @RequestParam(required = false) String org) {
-    return funds.overview(campaign, org);
+  ResponseEntity<List<Funds.SourceLine>> overview(@RequestParam String campaign,
+      @RequestParam(required = false) String org, PageParams page) {
+    return Paging.answer(Paged.ofBounded(funds.overview(campaign, org), page), page);
   }
 }

@@ -9,4 +9,11 @@ interface FundRecordRepository extends JpaRepository<FundRecord, Long> {
       select f from FundRecord f where f.campaignCode = :campaign and f.orgPath like concat(:scope, '%')
       order by f.receivedOn desc, f.id desc""")
   List<FundRecord> inScope(String campaign, String scope);
+
+  @Query(value = """
+      select f from FundRecord f where f.campaignCode = :campaign and f.orgPath like concat(:scope, '%')
+      order by f.receivedOn desc, f.id desc""",
+      countQuery = "select count(f) from FundRecord f where f.campaignCode = :campaign and f.orgPath like concat(:scope, '%')")
+  org.springframework.data.domain.Page<FundRecord> inScope(String campaign, String scope,
+      org.springframework.data.domain.Pageable page);
 }

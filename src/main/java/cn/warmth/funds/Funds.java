@@ -1,6 +1,7 @@
 package cn.warmth.funds;
 
 import cn.warmth.audit.AuditLog;
+import cn.warmth.campaign.CampaignView;
 import cn.warmth.campaign.Campaigns;
 import cn.warmth.cases.AidCases;
 import cn.warmth.cases.FundSource;
@@ -58,8 +59,12 @@ public class Funds {
       String note) {
     CurrentUser.requireRole(Role.FINANCE);
     Problems p = new Problems();
-    if (p.require("campaignCode", campaignCode) && campaigns.find(campaignCode).isEmpty()) {
-      p.add("campaignCode", "UNKNOWN_CAMPAIGN");
+    CampaignView campaign = null;
+    if (p.require("campaignCode", campaignCode)) {
+      campaign = campaigns.find(campaignCode).orElse(null);
+      if (campaign == null) {
+        p.add("campaignCode", "UNKNOWN_CAMPAIGN");
+      }
     }
     OrgView org = null;
     if (p.require("orgCode", orgCode)) {
@@ -69,19 +74,21 @@ public class Funds {
         p.add("orgCode", "UNKNOWN_ORG");
       }
     }
+    if (campaign != null && org != null && !campaign.reaches(org.path())) {
+      p.add("orgCode", "CAMPAIGN_NOT_HERE", campaign.name());
+    }
     FundSource src = Enums.parse(FundSource.class, source, "source", p);
     Long fen = Money.parseYuan(amountYuan, "amountYuan", p, true);
     if (fen != null && fen == 0) {
       p.add("amountYuan", "INVALID_AMOUNT");
     }
-    LocalDate day = cn.warmth.shared.Dates.parse(receivedOn, "receivedOn", p);
+    // Within the campaign's dates ± 1 year, and not in the future.
+    LocalDate day = campaign == null ? cn.warmth.shared.Dates.parse(receivedOn, "receivedOn", p)
+        : cn.warmth.shared.Dates.parseWithin(receivedOn, "receivedOn", campaign.earliestRecordDate(), campaign.latestRecordDate(), p);
     if (day != null && day.isAfter(LocalDate.now(clock))) {
       p.add("receivedOn", "DATE_IN_FUTURE");
     }
-    String text = Texts.trim(note);
-    if (text != null && text.length() > 300) {
-      p.add("note", "TOO_LONG", 300);
-    }
+    String text = Texts.freeText(note, "note", 300, false, p);
     p.throwIfAny();
     FundRecord f = records.save(new FundRecord(campaignCode.strip(), org.code(), org.path(), src, fen, day, text,
         CurrentUser.get().username(), Instant.now(clock)));
@@ -89,6 +96,14 @@ public class Funds {
         f.getCampaignCode(), "org", f.getOrgCode(), "source", src.name(), "amountYuan", Money.yuan(fen),
         "receivedOn", day.toString()));
     return FundView.of(f);
+  }
+
+  /** One page of {@link #list(String)}, with the total. */
+  @Transactional(readOnly = true)
+  public cn.warmth.shared.Paged<FundView> list(String campaignCode, cn.warmth.shared.PageParams page) {
+    campaigns.require(campaignCode);
+    return cn.warmth.shared.Paged.of(records.inScope(campaignCode, CurrentUser.get().orgPath(),
+        page.pageable(org.springframework.data.domain.Sort.unsorted())).map(FundView::of));
   }
 
   @Transactional(readOnly = true)

@@ -32,9 +32,28 @@ public class Inbox {
   }
 
   public List<InboxTask> openTasks(WarmthUser user) {
-    List<Task> open = tasks.createTaskQuery()
+    return toInbox(query(user).list()).stream()
+        // Most urgent first (earliest due date), then newest.
+        .sorted(Comparator.comparing(InboxTask::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(InboxTask::created, Comparator.reverseOrder()))
+        .toList();
+  }
+
+  /** One page of the open work, earliest due first, with the total (both counted by the engine in SQL). */
+  public cn.warmth.shared.Paged<InboxTask> openTasks(WarmthUser user, cn.warmth.shared.PageParams page) {
+    long total = query(user).count();
+    List<Task> rows = query(user).orderByDueDate().asc().orderByTaskCreateTime().desc().orderByTaskId().asc()
+        .listPage(page.offset(), page.size());
+    return new cn.warmth.shared.Paged<>(toInbox(rows), total);
+  }
+
+  private org.camunda.bpm.engine.task.TaskQuery query(WarmthUser user) {
+    return tasks.createTaskQuery()
         .or().taskAssignee(user.username()).taskCandidateGroupIn(user.engineGroups()).endOr()
-        .active().list();
+        .active();
+  }
+
+  private List<InboxTask> toInbox(List<Task> open) {
     if (open.isEmpty()) {
       return List.of();
     }
@@ -50,9 +69,6 @@ public class Inbox {
         .forEach(v -> vars.computeIfAbsent(v.getProcessInstanceId(), k -> new java.util.HashMap<>()).put(v.getName(), v.getValue()));
     return open.stream().map(t -> toInbox(t, keys.get(t.getProcessInstanceId()),
             vars.getOrDefault(t.getProcessInstanceId(), Map.of())))
-        // Most urgent first (earliest due date), then newest.
-        .sorted(Comparator.comparing(InboxTask::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(InboxTask::created, Comparator.reverseOrder()))
         .toList();
   }
 

@@ -14,7 +14,7 @@ class TaskApiController {
   }
 
   @GetMapping("/api/v1/tasks")
-  List<InboxTask> tasks() {
-    return inbox.openTasks(CurrentUser.get());
+  org.springframework.http.ResponseEntity<List<InboxTask>> tasks(cn.warmth.shared.PageParams page) {
+    return cn.warmth.shared.Paging.answer(inbox.openTasks(CurrentUser.get(), page), page);
   }
 }

@@ -54,11 +54,17 @@ class AppUser {
   @Column(nullable = false)
   private boolean enabled = true;
 
-  @Column(name = "failed_attempts", nullable = false)
+  // The sign-in guard's state is changed only by single SQL statements in UserRepository (atomic
+  // under parallel sign-ins); JPA reads it but never writes it back, so an edit of the user made
+  // at the same time cannot overwrite a count.
+  @Column(name = "failed_attempts", nullable = false, updatable = false)
   private int failedAttempts;
 
-  @Column(name = "locked_until")
+  @Column(name = "locked_until", updatable = false)
   private Instant lockedUntil;
+
+  @Column(name = "last_attempt_at", updatable = false)
+  private Instant lastAttemptAt;
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
@@ -80,26 +86,8 @@ class AppUser {
     this.createdAt = now;
   }
 
-  /** A wrong password: the fifth in a row locks the account for 15 minutes. */
-  void loginFailed(Instant now) {
-    failedAttempts++;
-    if (failedAttempts >= MAX_FAILED_LOGINS) {
-      lockedUntil = now.plus(LOCK_DURATION);
-      failedAttempts = 0;
-    }
-  }
-
-  void loginSucceeded() {
-    failedAttempts = 0;
-    lockedUntil = null;
-  }
-
   boolean isLocked(Instant now) {
     return lockedUntil != null && lockedUntil.isAfter(now);
-  }
-
-  void unlock() {
-    loginSucceeded();
   }
 
   void change(String newDisplayName, Set<Role> newRoles, boolean nowEnabled) {

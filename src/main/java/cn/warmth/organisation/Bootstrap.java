@@ -48,11 +48,17 @@ class Bootstrap implements ApplicationRunner {
         throw new IllegalStateException("The database is empty and app.bootstrap.admin-password is not set: "
             + "set it (e.g. APP_BOOTSTRAP_ADMIN_PASSWORD) to create the first administrator.");
       }
-      password = "warmth123";
+      password = "warmth-demo-2024";
     }
     OrgView root = organisations.bootstrapRoot(props.rootOrgCode(), props.rootOrgName());
-    users.createUnchecked(new Users.CreateUser(props.adminUsername(), password, "系统管理员", root.code(),
-        Set.of(Role.ADMIN)));
+    try {
+      users.createUnchecked(new Users.CreateUser(props.adminUsername(), password, "系统管理员", root.code(),
+          Set.of(Role.ADMIN)));
+    } catch (cn.warmth.shared.BusinessException e) {
+      throw new IllegalStateException("The first administrator cannot be created: "
+          + e.errors().stream().map(f -> f.field() + " " + f.code()).toList()
+          + " (app.bootstrap.admin-password needs 10+ characters, not the username, not a common password)", e);
+    }
     log.info("Created root organisation {} and administrator '{}'", root.code(), props.adminUsername());
   }
 }

@@ -31,6 +31,7 @@ class OrgApiController {
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   OrgResponse create(@RequestBody OrgRequest req) {
+    cn.warmth.shared.CurrentUser.requireRole(cn.warmth.shared.Role.ADMIN); // the role before the body
     Problems p = new Problems();
     OrgType type = Enums.parse(OrgType.class, req.type(), "type", p);
     if (type == null) {
@@ -39,12 +40,14 @@ class OrgApiController {
     return OrgResponse.of(organisations.create(new Organisations.CreateOrg(req.code(), req.name(), type, req.parentCode())));
   }
 
-  record DibaoRequest(Object monthlyYuan) {}
+  record DibaoRequest(String monthlyYuan) {}
 
   /** ADMIN: the monthly 低保 standard for this unit and below (null to inherit). */
   @org.springframework.web.bind.annotation.PutMapping("/{code}/dibao")
   java.util.Map<String, Object> setDibao(@org.springframework.web.bind.annotation.PathVariable String code,
       @RequestBody DibaoRequest req) {
+    cn.warmth.shared.CurrentUser.requireRole(cn.warmth.shared.Role.ADMIN); // the role and the scope before the body
+    organisations.requireInScope(code);
     Problems p = new Problems();
     Long fen = cn.warmth.shared.Money.parseYuan(req.monthlyYuan(), "monthlyYuan", p, false);
     p.throwIfAny();
@@ -54,7 +57,7 @@ class OrgApiController {
   }
 
   @GetMapping
-  List<OrgResponse> list() {
-    return organisations.inScope().stream().map(OrgResponse::of).toList();
+  org.springframework.http.ResponseEntity<List<OrgResponse>> list(cn.warmth.shared.PageParams page) {
+    return cn.warmth.shared.Paging.answer(organisations.inScope(page).map(OrgResponse::of), page);
   }
 }

@@ -126,6 +126,13 @@ public class Organisations {
     return orgs.findSubtree(CurrentUser.get().orgPath()).stream().map(OrgUnit::view).toList();
   }
 
+  /** One page of {@link #inScope()}, with the total. */
+  @Transactional(readOnly = true)
+  public cn.warmth.shared.Paged<OrgView> inScope(cn.warmth.shared.PageParams page) {
+    return cn.warmth.shared.Paged.of(orgs.findSubtree(CurrentUser.get().orgPath(),
+        page.pageable(org.springframework.data.domain.Sort.unsorted())).map(OrgUnit::view));
+  }
+
   /** The organisation, if the caller may see it; otherwise 404. */
   @Transactional(readOnly = true)
   public OrgView requireInScope(String code) {
@@ -147,10 +154,16 @@ public class Organisations {
         .map(OrgUnit::view).toList();
   }
 
-  /** Codes of every organisation that has a parent (they all report upwards). For background work. */
+  /** The root of the tree (the one organisation without a parent). For start-up and background work. */
   @Transactional(readOnly = true)
-  public List<String> allCodesWithParent() {
-    return orgs.findAll().stream().filter(o -> o.getParent() != null).map(OrgUnit::getCode).toList();
+  public Optional<OrgView> root() {
+    return orgs.findFirstByParentIsNullOrderByIdAsc().map(OrgUnit::view);
+  }
+
+  /** Codes of the organisations strictly below the one with the given path (they report upwards to it or within it). */
+  @Transactional(readOnly = true)
+  public List<String> codesBelow(String path) {
+    return orgs.findSubtree(path).stream().filter(o -> !o.getPath().equals(path)).map(OrgUnit::getCode).toList();
   }
 
   /** Creates the root organisation when the database is empty (start-up only). */

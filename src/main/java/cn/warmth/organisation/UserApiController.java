@@ -44,8 +44,8 @@ class UserApiController {
   }
 
   @GetMapping
-  List<UserResponse> list() {
-    return users.inScope().stream().map(UserResponse::of).toList();
+  org.springframework.http.ResponseEntity<List<UserResponse>> list(cn.warmth.shared.PageParams page) {
+    return cn.warmth.shared.Paging.answer(users.inScope(page).map(UserResponse::of), page);
   }
 
   @GetMapping("/{username}")

@@ -26,7 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Users {
   static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{2,63}");
-  static final int MIN_PASSWORD = 8;
 
   private final UserRepository users;
   private final Organisations organisations;
@@ -61,9 +60,7 @@ public class Users {
     if (p.require("username", username) && !USERNAME.matcher(username).matches()) {
       p.add("username", "INVALID_USERNAME");
     }
-    if (p.require("password", cmd.password()) && cmd.password().length() < MIN_PASSWORD) {
-      p.add("password", "PASSWORD_TOO_SHORT", MIN_PASSWORD);
-    }
+    PasswordPolicy.check(username, cmd.password(), p);
     String displayName = Texts.trim(cmd.displayName());
     if (p.require("displayName", displayName) && !Texts.isPlain(displayName, 2, 30)) {
       p.add("displayName", "INVALID_NAME");
@@ -120,11 +117,12 @@ public class Users {
   public void resetPassword(String username, String newPassword) {
     CurrentUser.requireRole(Role.ADMIN);
     AppUser u = requireInScope(username);
-    if (newPassword == null || newPassword.length() < MIN_PASSWORD) {
-      throw BusinessException.validation(cn.warmth.shared.FieldProblem.of("password", "PASSWORD_TOO_SHORT", MIN_PASSWORD));
-    }
+    Problems p = new Problems();
+    PasswordPolicy.check(u.getUsername(), newPassword, p);
+    p.throwIfAny();
     u.changePassword(encoder.encode(newPassword));
-    u.unlock();
+    users.saveAndFlush(u);
+    users.clearFailures(u.getUsername());
     // The audit entry says that it changed, never what it is.
     audit.record("USER_PASSWORD_RESET", "USER", username, u.getOrg().getPath(), null, Map.of("password", "******"));
   }
@@ -134,13 +132,21 @@ public class Users {
     CurrentUser.requireRole(Role.ADMIN);
     AppUser u = requireInScope(username);
     var before = describe(u);
-    u.unlock();
+    users.clearFailures(u.getUsername());
+    u = users.findByUsername(u.getUsername()).orElseThrow();
     audit.record("USER_UNLOCKED", "USER", username, u.getOrg().getPath(), before, describe(u));
   }
 
   @Transactional(readOnly = true)
   public List<UserView> inScope() {
     return users.findInSubtree(CurrentUser.get().orgPath()).stream().map(UserView::of).toList();
+  }
+
+  /** One page of {@link #inScope()}, by organisation then username, with the total. */
+  @Transactional(readOnly = true)
+  public cn.warmth.shared.Paged<UserView> inScope(cn.warmth.shared.PageParams page) {
+    return cn.warmth.shared.Paged.of(users.findInSubtree(CurrentUser.get().orgPath(), page.pageable(
+        org.springframework.data.domain.Sort.by("org.path", "username"))).map(UserView::of));
   }
 
   @Transactional(readOnly = true)
@@ -168,23 +174,32 @@ public class Users {
         u.getFailedAttempts() > 0 || u.getLockedUntil() != null));
   }
 
-  /** Called for each wrong password; the fifth in a row locks the account. */
+  // ---------------------------------------------------------------- the sign-in guard
+  // Each password check is reserved by one atomic UPDATE before BCrypt runs, so that parallel
+  // guesses cannot outrun the count: at most five are ever checked, the rest are refused as
+  // locked without looking at the password. No JPA version is involved (decisions.md).
+
+  /** Reserves one password check; false when the account is locked or its five guesses are taken. */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
-  public void loginFailed(String username) {
-    users.findByUsername(username).ifPresent(u -> {
-      boolean wasLocked = u.isLocked(Instant.now(clock));
-      u.loginFailed(Instant.now(clock));
-      if (!wasLocked && u.isLocked(Instant.now(clock))) {
-        audit.record("USER_LOCKED", "USER", username, u.getOrg().getPath(), null,
-            Map.of("lockedUntil", u.getLockedUntil().toString()));
-      }
-    });
+  public boolean reserveSignInAttempt(String username) {
+    Instant now = Instant.now(clock);
+    return users.reserveAttempt(username, AppUser.MAX_FAILED_LOGINS, now, now.minus(AppUser.LOCK_DURATION)) == 1;
   }
 
+  /** The reserved check found a wrong password; the fifth in a row locks the account for 15 minutes. */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
-  public void loginSucceeded(String username) {
-    users.findByUsername(username).filter(u -> u.getFailedAttempts() > 0 || u.getLockedUntil() != null)
-        .ifPresent(AppUser::loginSucceeded);
+  public void signInFailed(String username) {
+    Instant until = Instant.now(clock).plus(AppUser.LOCK_DURATION);
+    if (users.lockIfExhausted(username, AppUser.MAX_FAILED_LOGINS, until) == 1) {
+      users.findByUsername(username).ifPresent(u -> audit.record("USER_LOCKED", "USER", username,
+          u.getOrg().getPath(), null, Map.of("lockedUntil", until.toString())));
+    }
+  }
+
+  /** The reserved check found the right password: the count starts again. */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void signInSucceeded(String username) {
+    users.clearFailures(username);
   }
 
   private AppUser requireInScope(String username) {

@@ -1,6 +1,10 @@
 package cn.warmth.registry;
 
+import cn.warmth.shared.PageParams;
+import cn.warmth.shared.Paged;
+import cn.warmth.shared.Paging;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,8 +22,8 @@ class HardshipFileApiController {
     this.files = files;
   }
 
-  record FileRequest(String category, List<String> reasons, Integer householdSize, Object annualIncomeYuan,
-      Object annualEssentialExpensesYuan, String description) {}
+  record FileRequest(String category, List<String> reasons, Integer householdSize, String annualIncomeYuan,
+      String annualEssentialExpensesYuan, String description) {}
 
   record ReviewRequest(String decision, String comment) {}
 
@@ -34,9 +38,10 @@ class HardshipFileApiController {
         req.annualIncomeYuan(), req.annualEssentialExpensesYuan(), req.description()));
   }
 
+  /** One worker's files: a handful by construction (one active at a time). */
   @GetMapping("/api/v1/workers/{workerId}/hardship-files")
-  List<HardshipFileView> ofWorker(@PathVariable long workerId) {
-    return files.ofWorker(workerId);
+  ResponseEntity<List<HardshipFileView>> ofWorker(@PathVariable long workerId, PageParams page) {
+    return Paging.answer(Paged.ofBounded(files.ofWorker(workerId), page), page);
   }
 
   @GetMapping("/api/v1/hardship-files/{id}")
@@ -64,9 +69,12 @@ class HardshipFileApiController {
     return files.close(id, req.reason(), req.comment());
   }
 
+  /** One file's history: a few entries per step of its life. */
   @GetMapping("/api/v1/hardship-files/{id}/history")
-  List<Map<String, Object>> history(@PathVariable long id) {
-    return files.history(id).stream().map(a -> Map.<String, Object>of("at", a.at().toString(), "actor", a.actor(),
-        "action", a.action(), "after", a.after() == null ? "" : a.after())).toList();
+  ResponseEntity<List<Map<String, Object>>> history(@PathVariable long id, PageParams page) {
+    List<Map<String, Object>> all = files.history(id).stream().map(a -> Map.<String, Object>of("at",
+        a.at().toString(), "actor", a.actor(), "action", a.action(), "after", a.after() == null ? "" : a.after()))
+        .toList();
+    return Paging.answer(Paged.ofBounded(all, page), page);
   }
 }

@@ -85,10 +85,7 @@ public class HardshipFiles {
     }
     Long income = Money.parseYuan(in.annualIncomeYuan(), "annualIncomeYuan", p, true);
     Long expenses = Money.parseYuan(in.annualEssentialExpensesYuan(), "annualEssentialExpensesYuan", p, true);
-    String description = Texts.trim(in.description());
-    if (description != null && description.length() > 2000) {
-      p.add("description", "TOO_LONG", 2000);
-    }
+    String description = Texts.freeText(in.description(), "description", 2000, false, p);
     p.throwIfAny();
     if (files.findByActiveWorkerId(workerId).isPresent()) {
       throw BusinessException.conflict("ACTIVE_FILE_EXISTS");
@@ -189,7 +186,9 @@ public class HardshipFiles {
     file.reviewedAnnually();
     tasks.complete(task.getId(), Map.of(FilingProcess.VAR_ANNUAL_REVIEW_AT, startOf(file.getNextReviewDate())));
     Map<String, Object> after = describe(file);
-    after.put("comment", Texts.trim(comment));
+    Problems p = new Problems();
+    after.put("comment", Texts.freeText(comment, "comment", 500, false, p));
+    p.throwIfAny();
     audit.record("FILE_ANNUAL_REVIEW", "HARDSHIP_FILE", String.valueOf(fileId), file.getOrgPath(), before, after);
     return HardshipFileView.of(file);
   }
@@ -253,13 +252,7 @@ public class HardshipFiles {
   }
 
   private static String comment(String comment, boolean required, Problems p) {
-    String c = Texts.trim(comment);
-    if (required && (c == null || c.isEmpty())) {
-      p.add("comment", "REQUIRED");
-    } else if (c != null && c.length() > 500) {
-      p.add("comment", "TOO_LONG", 500);
-    }
-    return c;
+    return Texts.freeText(comment, "comment", 500, required, p);
   }
 
   HardshipFile requireFile(long id) {

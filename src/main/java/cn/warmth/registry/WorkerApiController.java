@@ -2,6 +2,8 @@ package cn.warmth.registry;
 
 import cn.warmth.shared.BusinessException;
 import cn.warmth.shared.FieldProblem;
+import cn.warmth.shared.PageParams;
+import cn.warmth.shared.Paging;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +60,8 @@ class WorkerApiController {
   }
 
   @GetMapping
-  List<WorkerView> search(@RequestParam(required = false) String q) {
-    return workers.search(q);
+  ResponseEntity<List<WorkerView>> search(@RequestParam(required = false) String q, PageParams page) {
+    return Paging.answer(workers.search(q, page), page);
   }
 
   @PutMapping("/{id}/bank-card")

@@ -14,8 +14,8 @@ interface WorkerRepository extends JpaRepository<Worker, Long> {
   List<String> findExistingHashes(Collection<String> hashes);
 
   @Query("select w from Worker w where w.orgPath like concat(:scope, '%') and w.name like concat('%', :q, '%') order by w.name, w.id")
-  List<Worker> searchByName(String scope, String q, Pageable page);
+  org.springframework.data.domain.Page<Worker> searchByName(String scope, String q, Pageable page);
 
   @Query("select w from Worker w where w.orgPath like concat(:scope, '%') order by w.id desc")
-  List<Worker> latest(String scope, Pageable page);
+  org.springframework.data.domain.Page<Worker> latest(String scope, Pageable page);
 }

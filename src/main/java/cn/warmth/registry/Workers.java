@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -121,20 +121,28 @@ public class Workers {
     return WorkerView.of(requireWorker(id));
   }
 
-  /** By a full ID number (exact, via the keyed hash) or by a name fragment, within scope. */
+  /** By a full ID number (exact, via the keyed hash) or by a name fragment, within scope: the first 100. */
   @Transactional(readOnly = true)
   public List<WorkerView> search(String q) {
+    return search(q, new cn.warmth.shared.PageParams(0, 100)).items();
+  }
+
+  /** One page of {@link #search(String)}, newest first without a query, with the total. */
+  @Transactional(readOnly = true)
+  public cn.warmth.shared.Paged<WorkerView> search(String q, cn.warmth.shared.PageParams page) {
     WarmthUser me = CurrentUser.get();
     String query = q == null ? "" : q.strip();
     if (query.isEmpty()) {
-      return workers.latest(me.orgPath(), PageRequest.of(0, 50)).stream().map(WorkerView::of).toList();
+      return cn.warmth.shared.Paged.of(workers.latest(me.orgPath(), page.pageable(Sort.unsorted())).map(WorkerView::of));
     }
     Optional<IdNumber> id = IdNumber.parse(query, LocalDate.now(clock));
     if (id.isPresent()) {
-      return workers.findByIdNumberHash(cipher.hash(id.get().value())).filter(w -> me.covers(w.getOrgPath()))
-          .map(WorkerView::of).stream().toList();
+      List<WorkerView> one = workers.findByIdNumberHash(cipher.hash(id.get().value()))
+          .filter(w -> me.covers(w.getOrgPath())).map(WorkerView::of).stream().toList();
+      return cn.warmth.shared.Paged.ofBounded(one, page);
     }
-    return workers.searchByName(me.orgPath(), query, PageRequest.of(0, 100)).stream().map(WorkerView::of).toList();
+    return cn.warmth.shared.Paged.of(workers.searchByName(me.orgPath(), query, page.pageable(Sort.unsorted()))
+        .map(WorkerView::of));
   }
 
   public record Revealed(String idNumber, String bankCardNumber) {}

@@ -1,6 +1,10 @@
 package cn.warmth.reports;
 
+import cn.warmth.shared.PageParams;
+import cn.warmth.shared.Paged;
+import cn.warmth.shared.Paging;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,12 +40,14 @@ class ReportApiController {
   }
 
   @GetMapping
-  List<Reports.ReportView> list(@RequestParam String campaign) {
-    return reports.list(campaign);
+  ResponseEntity<List<Reports.ReportView>> list(@RequestParam String campaign, PageParams page) {
+    return Paging.answer(reports.list(campaign, page), page);
   }
 
+  /** One line per direct child unit: bounded by the tree. */
   @GetMapping("/children")
-  List<Reports.ChildState> children(@RequestParam String campaign, @RequestParam String org) {
-    return reports.childStates(campaign, org);
+  ResponseEntity<List<Reports.ChildState>> children(@RequestParam String campaign, @RequestParam String org,
+      PageParams page) {
+    return Paging.answer(Paged.ofBounded(reports.childStates(campaign, org), page), page);
   }
 }

@@ -70,10 +70,7 @@ public class Reports {
     CurrentUser.requireRole(Role.MANAGER);
     WarmthUser me = CurrentUser.get();
     Problems p = new Problems();
-    String text = Texts.trim(narrative);
-    if (p.require("narrative", text) && text.length() > 4000) {
-      p.add("narrative", "TOO_LONG", 4000);
-    }
+    String text = Texts.freeText(narrative, "narrative", 4000, true, p);
     String who = Texts.trim(preparedBy);
     if (p.require("preparedBy", who) && !Texts.isPlain(who, 2, 30)) {
       p.add("preparedBy", "INVALID_NAME");
@@ -90,6 +87,11 @@ public class Reports {
     }
     if (org.parentCode() == null) {
       throw BusinessException.rule("NO_PARENT_TO_REPORT_TO");
+    }
+    // A campaign is reported up to its owner, not past it; units outside its subtree do not run it.
+    campaigns.requireFor(scope.campaign(), org.path());
+    if (org.path().equals(scope.campaign().orgPath())) {
+      throw BusinessException.rule("CAMPAIGN_OWNER_DOES_NOT_REPORT");
     }
     if (reports.existsByCampaignCodeAndOrgCodeAndStatusIn(scope.campaign().code(), org.code(),
         List.of(ReportStatus.SUBMITTED, ReportStatus.ACCEPTED))) {
@@ -120,10 +122,7 @@ public class Reports {
     }
     Problems p = new Problems();
     Decision d = Enums.parse(Decision.class, decision, "decision", p);
-    String c = Texts.trim(comment);
-    if (d == Decision.RETURN && (c == null || c.isEmpty())) {
-      p.add("comment", "REQUIRED");
-    }
+    String c = Texts.freeText(comment, "comment", 500, d == Decision.RETURN, p);
     p.throwIfAny();
     Task task = tasks.createTaskQuery().processInstanceId(r.getProcessInstanceId())
         .taskDefinitionKey(ReportProcess.TASK_REVIEW).singleResult();
@@ -147,6 +146,16 @@ public class Reports {
     return reports.inScope(campaign.code(), CurrentUser.get().orgPath()).stream()
         .map(r -> view(r, live.computeIfAbsent(r.getOrgCode(), org -> statistics.cells(campaign.code(), org)), campaign))
         .toList();
+  }
+
+  /** One page of {@link #list(String)}: live figures are computed for that page's units only. */
+  @Transactional(readOnly = true)
+  public cn.warmth.shared.Paged<ReportView> list(String campaignCode, cn.warmth.shared.PageParams page) {
+    CampaignView campaign = campaigns.require(campaignCode);
+    Map<String, Cells> live = new java.util.HashMap<>();
+    return cn.warmth.shared.Paged.of(reports.inScope(campaign.code(), CurrentUser.get().orgPath(),
+        page.pageable(org.springframework.data.domain.Sort.unsorted()))
+        .map(r -> view(r, live.computeIfAbsent(r.getOrgCode(), org -> statistics.cells(campaign.code(), org)), campaign)));
   }
 
   /** For a parent: each direct child unit's state for the campaign (missing and late ones included). */
@@ -181,11 +190,19 @@ public class Reports {
         ReportProcess.VAR_REMIND_AT, Date.from(remindOn.atTime(9, 0).atZone(clock.getZone()).toInstant())));
   }
 
-  /** Units that owe a report (every unit with a parent) and have no submitted or accepted one. */
+  /**
+   * Units that owe a report and have no submitted or accepted one: every unit below the
+   * campaign's owner (a city's campaign concerns that city's units only).
+   */
   @Transactional(readOnly = true)
   public List<String> missingUnits(String campaignCode) {
     Set<String> reported = Set.copyOf(reports.unitsWithLiveReport(campaignCode));
-    return organisations.allCodesWithParent().stream().filter(code -> !reported.contains(code)).sorted().toList();
+    CampaignView campaign = campaigns.find(campaignCode).orElse(null);
+    if (campaign == null) {
+      return List.of();
+    }
+    return organisations.codesBelow(campaign.orgPath()).stream().filter(code -> !reported.contains(code)).sorted()
+        .toList();
   }
 
   // ---- helpers ----

@@ -28,10 +28,40 @@ class SecurityConfig {
       + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
       + "form-action 'self'; frame-ancestors 'none'";
 
-  /** BCrypt; the work factor is a setting so that tests (which sign in on every request) stay fast. */
+  /**
+   * BCrypt; the work factor is a setting so that tests (which sign in on every request) stay fast.
+   * BCrypt reads at most 72 bytes and Spring's implementation throws beyond that: a longer password
+   * presented at sign-in is simply wrong (no 500); setting one is refused earlier by the policy.
+   */
   @Bean
   PasswordEncoder passwordEncoder(@org.springframework.beans.factory.annotation.Value("${app.security.bcrypt-strength:10}") int strength) {
-    return new BCryptPasswordEncoder(strength);
+    BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(strength);
+    return new PasswordEncoder() {
+      @Override
+      public String encode(CharSequence raw) {
+        return bcrypt.encode(raw);
+      }
+
+      @Override
+      public boolean matches(CharSequence raw, String encoded) {
+        return raw != null && raw.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 72
+            && bcrypt.matches(raw, encoded);
+      }
+
+      @Override
+      public boolean upgradeEncoding(String encoded) {
+        return bcrypt.upgradeEncoding(encoded);
+      }
+    };
+  }
+
+  /**
+   * A path the firewall refuses (an encoded slash, "..", a semicolon) is a 400 through the
+   * error path, so that the API answers problem+json and pages the error page, never a 500.
+   */
+  @Bean
+  org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+    return new org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler();
   }
 
   @Bean

@@ -46,21 +46,104 @@ public class ApiExceptionHandler {
     return respond(pd);
   }
 
-  @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
-      MissingServletRequestParameterException.class, MissingServletRequestPartException.class,
-      HttpMediaTypeNotSupportedException.class})
-  ResponseEntity<ProblemDetail> malformed(Exception e) {
-    Locale locale = LocaleContextHolder.getLocale();
-    ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-        messages.getMessage("error.MALFORMED_REQUEST", null, "malformed request", locale));
-    pd.setProperty("errors", List.of(Map.of("field", "body", "code", "MALFORMED",
-        "message", messages.getMessage("error.MALFORMED_REQUEST", null, "malformed request", locale))));
-    return respond(pd);
+  /** A body that is not JSON, or a field of the wrong type: 400 naming the field where Jackson knows it. */
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+      return fieldRefused(path(m.getPath()), codeFor(m));
+    }
+    return malformed("body");
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
+    Class<?> type = e.getRequiredType();
+    boolean integer = type != null && (type == Long.class || type == long.class || type == Integer.class
+        || type == int.class);
+    return fieldRefused(e.getName(), integer ? "INVALID_INTEGER" : type == java.time.LocalDate.class ? "INVALID_DATE"
+        : "INVALID_VALUE");
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e) {
+    return fieldRefused(e.getParameterName(), "REQUIRED");
+  }
+
+  @ExceptionHandler(MissingServletRequestPartException.class)
+  ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e) {
+    return fieldRefused(e.getRequestPartName(), "REQUIRED");
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+    return respond(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+        messages.getMessage("error.UNSUPPORTED_MEDIA_TYPE", null, LocaleContextHolder.getLocale())));
+  }
+
+  @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
+  ResponseEntity<ProblemDetail> notAcceptable(Exception e) {
+    return respond(problem(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE",
+        messages.getMessage("error.NOT_ACCEPTABLE", null, LocaleContextHolder.getLocale())));
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-    return respond(problem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", e.getMessage()));
+    return respond(problem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
+        messages.getMessage("error.METHOD_NOT_ALLOWED", null, LocaleContextHolder.getLocale())));
+  }
+
+  private ResponseEntity<ProblemDetail> malformed(String field) {
+    return fieldRefused(field, "MALFORMED");
+  }
+
+  private ResponseEntity<ProblemDetail> fieldRefused(String field, String code) {
+    Locale locale = LocaleContextHolder.getLocale();
+    String key = "MALFORMED".equals(code) ? "error.MALFORMED_REQUEST" : "error." + code;
+    ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+        messages.getMessage("MALFORMED".equals(code) ? "error.MALFORMED_REQUEST" : "error.VALIDATION_FAILED", null,
+            "malformed request", locale));
+    pd.setProperty("errors", List.of(Map.of("field", field, "code", code,
+        "message", messages.getMessage(key, null, code, locale))));
+    return respond(pd);
+  }
+
+  /** "visit.plannedDate", "assistance[1]": the JSON path as the API's field names. */
+  private static String path(List<com.fasterxml.jackson.databind.JsonMappingException.Reference> refs) {
+    StringBuilder b = new StringBuilder();
+    for (var r : refs) {
+      if (r.getFieldName() != null) {
+        if (!b.isEmpty()) {
+          b.append('.');
+        }
+        b.append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        b.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return b.isEmpty() ? "body" : b.toString();
+  }
+
+  private static String codeFor(com.fasterxml.jackson.databind.JsonMappingException m) {
+    if (m instanceof JsonStrictness.InvalidText) {
+      return "INVALID_TEXT";
+    }
+    if (m instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi && mi.getTargetType() != null) {
+      Class<?> t = mi.getTargetType();
+      if (t == Long.class || t == long.class || t == Integer.class || t == int.class || t == Short.class
+          || t == java.math.BigInteger.class) {
+        return "INVALID_INTEGER";
+      }
+      if (t == Boolean.class || t == boolean.class) {
+        return "INVALID_BOOLEAN";
+      }
+      if (t == String.class) {
+        return "INVALID_TEXT";
+      }
+      if (java.util.Collection.class.isAssignableFrom(t) || t.isArray()) {
+        return "INVALID_LIST";
+      }
+    }
+    return "INVALID_VALUE";
   }
 
   @ExceptionHandler(AccessDeniedException.class)

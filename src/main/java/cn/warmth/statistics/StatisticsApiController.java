@@ -38,16 +38,18 @@ class StatisticsApiController {
     return m;
   }
 
+  /** One entry per direct child unit: bounded by the tree (computed by the same grouped queries). */
   @GetMapping("/breakdown")
-  List<Map<String, Object>> breakdown(@RequestParam(required = false) String campaign,
-      @RequestParam(required = false) String org) {
-    return statistics.breakdown(campaign, org).stream().map(r -> {
+  ResponseEntity<List<Map<String, Object>>> breakdown(@RequestParam(required = false) String campaign,
+      @RequestParam(required = false) String org, cn.warmth.shared.PageParams page) {
+    List<Map<String, Object>> rows = statistics.breakdown(campaign, org).stream().map(r -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("orgCode", r.orgCode());
       m.put("orgName", r.orgName());
       m.put("cells", r.cells().api());
       return m;
     }).toList();
+    return cn.warmth.shared.Paging.answer(cn.warmth.shared.Paged.ofBounded(rows, page), page);
   }
 
   @GetMapping("/cases")

@@ -228,8 +228,13 @@ abstract class CaseContract {
     assertThat(fieldCodes(open(body(w, "C1", "B3", "BANK_CARD", 100, 50)))).contains("goodsValueYuan:NO_GOODS_BY_BANK");
     assertThat(fieldCodes(open(body(w, "C1", "B3", "GOODS", 100, 50)))).contains("amountYuan:GOODS_ONLY");
     Map<String, Object> past = body(w, "C1", "B3", "CASH", 100, 0);
-    past.put("visit", Map.of("plannedDate", "2000-01-01", "location", "", "visitors", "x"));
-    assertThat(fieldCodes(open(past))).contains("visit.plannedDate:DATE_IN_PAST", "visit.location:REQUIRED");
+    past.put("visit", Map.of("plannedDate", LocalDate.now(clock).minusDays(1).toString(), "location", "",
+        "visitors", "x"));
+    assertThat(fieldCodes(open(past))).contains("visit.plannedDate:DATE_IN_PAST", "visit.location:REQUIRED",
+        "visit.visitors:INVALID_NAME");
+    // A visit within the campaign's dates ± 1 year only.
+    past.put("visit", Map.of("plannedDate", "9999-12-31", "location", "职工家中", "visitors", "工会主席"));
+    assertThat(fieldCodes(open(past))).contains("visit.plannedDate:DATE_OUT_OF_RANGE");
     assertThat(jdbc.queryForObject("select count(*) from aid_case where worker_id=?", Integer.class, w)).isZero();
     assertThat(s.as("otherofficer").post("/api/v1/cases", body(w, "C1", "B3", "CASH", 100, 0)).status())
         .as("a worker outside scope is not found").isEqualTo(404);

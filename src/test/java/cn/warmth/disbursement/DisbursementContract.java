@@ -254,7 +254,7 @@ abstract class DisbursementContract {
     Api.Res bad = s.as("finance").post("/api/v1/funds", Map.of("campaignCode", "NOPE", "orgCode", s.otherSchool, "source",
         "B9", "amountYuan", "-3", "receivedOn", "2999-01-01"));
     assertThat(fieldCodes(bad)).contains("campaignCode:UNKNOWN_CAMPAIGN", "orgCode:UNKNOWN_ORG", "source:INVALID_CODE",
-        "amountYuan:INVALID_AMOUNT", "receivedOn:DATE_IN_FUTURE");
+        "amountYuan:INVALID_AMOUNT", "receivedOn:DATE_OUT_OF_RANGE");
 
     PaymentsFixture.Paid a = queued("700");
     PaymentsFixture.Paid b = queued("600.50");

@@ -53,7 +53,7 @@ abstract class StatisticsPerformanceContract {
   void provinceTableAtScale() {
     int cases = Integer.getInteger("perf.cases", 100_000);
     int naiveSample = Integer.getInteger("perf.naive", 1_000);
-    Api admin = Api.at(port).as("admin", "admin-secret-1");
+    Api admin = Api.at(port).as("admin", "warmth-root-pw-1");
     admin.post("/api/v1/campaigns", Map.of("code", CAMPAIGN, "name", "性能测试", "startDate", "2024-01-01",
         "endDate", "2024-02-20", "reportDeadline", "2024-02-24"));
     List<String> paths = tree(admin);

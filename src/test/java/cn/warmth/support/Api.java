@@ -47,6 +47,10 @@ public final class Api {
         .PUT(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)));
   }
 
+  public Res putRaw(String path, String contentType, byte[] body) {
+    return send(request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   public Res postRaw(String path, String contentType, byte[] body) {
     return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
@@ -62,7 +66,7 @@ public final class Api {
   private Res send(HttpRequest.Builder b) {
     try {
       HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-      return new Res(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+      return new Res(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -79,7 +83,41 @@ public final class Api {
     }
   }
 
-  public record Res(int status, String contentType, byte[] bytes) {
+  /** Every row of a list call, following its {@code Link rel="next"} pages (api.md "List calls"). */
+  public java.util.List<JsonNode> getAll(String path) {
+    java.util.List<JsonNode> rows = new java.util.ArrayList<>();
+    String next = path.contains("size=") ? path : path + (path.contains("?") ? "&" : "?") + "size=500";
+    for (int guard = 0; next != null && guard < 1000; guard++) {
+      Res r = get(next);
+      if (r.status() != 200) {
+        throw new IllegalStateException(next + " answered " + r);
+      }
+      r.json().forEach(rows::add);
+      next = r.link("next");
+      if (next != null) {
+        next = next.substring(base.length());
+      }
+    }
+    return rows;
+  }
+
+  public record Res(int status, String contentType, byte[] bytes, java.net.http.HttpHeaders headers) {
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
+    /** The URI of the {@code Link} header's entry with the given rel, or null. */
+    public String link(String rel) {
+      for (String value : headers.allValues("Link")) {
+        for (String part : value.split(",\\s*(?=<)")) {
+          if (part.contains("rel=\"" + rel + "\"")) {
+            return part.substring(part.indexOf('<') + 1, part.indexOf('>'));
+          }
+        }
+      }
+      return null;
+    }
+
     public String text() {
       return new String(bytes, StandardCharsets.UTF_8);
     }

@@ -21,7 +21,7 @@ public final class Scenario {
 
   public Scenario(int port) {
     anonymous = Api.at(port);
-    admin = anonymous.as("admin", "admin-secret-1");
+    admin = anonymous.as("admin", "warmth-root-pw-1");
     p = "S" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     city = p + "-C";
     school = p + "-C-A";
@@ -73,5 +73,28 @@ public final class Scenario {
     Api.Res r = as("officer").post("/api/v1/workers", body);
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     return r.json().path("id").asLong();
+  }
+
+  /** A province-wide campaign (created by the root ADMIN) running from 5 days ago to 30 days ahead. */
+  public void runningCampaign(String code, java.time.LocalDate today) {
+    Api.Res r = admin.post("/api/v1/campaigns", Map.of("code", code, "name", "测试活动" + code, "startDate",
+        today.minusDays(5).toString(), "endDate", today.plusDays(30).toString(), "reportDeadline",
+        today.plusDays(40).toString()));
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+  }
+
+  /** A valid body for POST /api/v1/cases: category C4, fund B3, the visit in two days. */
+  public static Map<String, Object> caseBody(String campaign, long workerId, String paymentMethod, String amountYuan,
+      java.time.LocalDate today) {
+    Map<String, Object> m = new java.util.HashMap<>();
+    m.put("campaignCode", campaign);
+    m.put("workerId", workerId);
+    m.put("category", "C4");
+    m.put("fundSource", "B3");
+    m.put("paymentMethod", paymentMethod);
+    m.put("amountYuan", amountYuan);
+    m.put("reason", "春节慰问");
+    m.put("visit", Map.of("plannedDate", today.plusDays(2).toString(), "location", "职工家中", "visitors", "工会主席"));
+    return m;
   }
 }
