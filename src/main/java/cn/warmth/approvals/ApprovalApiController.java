@@ -1,8 +1,6 @@
 package cn.warmth.approvals;
 
 import cn.warmth.cases.SignOffs;
-import cn.warmth.shared.BusinessException;
-import cn.warmth.shared.FieldProblem;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.ResponseEntity;
@@ -62,10 +60,7 @@ class ApprovalApiController {
 
   @PostMapping
   ApprovalDesk.BulkResult approve(@RequestBody BulkRequest r, Locale locale) {
-    if (r.decision() != null && !"APPROVE".equalsIgnoreCase(r.decision().strip())) {
-      throw BusinessException.validation(FieldProblem.of("decision", "BULK_APPROVE_ONLY"));
-    }
-    return desk.approveAll(r.caseNumbers(), r.comment(), locale);
+    return desk.approveAll(r.decision(), r.caseNumbers(), r.comment(), locale);
   }
 
   @GetMapping("/{caseNumber}")

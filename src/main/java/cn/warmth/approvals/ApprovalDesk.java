@@ -40,8 +40,11 @@ public class ApprovalDesk {
 
   public record BulkResult(int approved, int refused, List<Outcome> results) {}
 
-  public BulkResult approveAll(List<String> caseNumbers, String comment, Locale locale) {
+  public BulkResult approveAll(String decision, List<String> caseNumbers, String comment, Locale locale) {
     CurrentUser.requireRole(Role.FINANCE, Role.MANAGER);
+    if (decision != null && !"APPROVE".equalsIgnoreCase(decision.strip())) {
+      throw BusinessException.validation(FieldProblem.of("decision", "BULK_APPROVE_ONLY"));
+    }
     Problems p = new Problems();
     Set<String> numbers = new LinkedHashSet<>();
     if (caseNumbers != null) {

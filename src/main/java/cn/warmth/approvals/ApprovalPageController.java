@@ -50,7 +50,7 @@ class ApprovalPageController {
       @RequestParam(required = false) String comment, @RequestParam(required = false) String org,
       @RequestParam(required = false) String source, Model model, Locale locale, RedirectAttributes redirect) {
     try {
-      ApprovalDesk.BulkResult r = desk.approveAll(caseNumbers, comment, locale);
+      ApprovalDesk.BulkResult r = desk.approveAll(null, caseNumbers, comment, locale);
       redirect.addFlashAttribute(r.refused() == 0 ? "successMessage" : "warningMessage",
           messages.getMessage("desk.result", new Object[] {r.approved(), r.refused()}, locale));
       redirect.addFlashAttribute("bulk", r);

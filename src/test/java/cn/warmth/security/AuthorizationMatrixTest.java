@@ -304,7 +304,8 @@ class AuthorizationMatrixTest {
     }
     p = p.replace("{caseNumber}", o.caseNumber()).replace("{workerId}", String.valueOf(o.worker()))
         .replace("{username}", o.officer()).replace("{taskId}", o.reviewTaskId())
-        .replace("{code}", p.startsWith("/api/v1/campaigns/") ? o.campaign() : o.org());
+        .replace("{code}", p.startsWith("/api/v1/campaigns/") ? o.campaign()
+            : p.contains("bank-profiles/") ? "GBK_PORTAL" : o.org());
     if (id != null) {
       p = p.replace("{id}", id);
     }
