@@ -441,8 +441,11 @@ abstract class BankFilesContract {
 
   @Test
   void noExportLetsASpreadsheetRunAFormula() throws Exception {
-    var x = f.queued("100", "B3", "赵敏", "=1+2银行");
-    var y = f.queued("200", "B3", "钱进", "@SUM(A1)银行");
+    // Input rules refuse such bank names today; rows written before them (or by a migration) may hold them.
+    var x = f.queued("100", "B3", "赵敏", "农业银行");
+    var y = f.queued("200", "B3", "钱进", "建设银行");
+    jdbc.update("update worker set bank_name = ? where id = ?", "=1+2银行", x.workerId());
+    jdbc.update("update worker set bank_name = ? where id = ?", "@SUM(A1)银行", y.workerId());
     long id = sentBatch();
     String csv = f.export(id).text();
     assertThat(csv).contains(",'=1+2银行," + x.card() + ",100.00,", ",'@SUM(A1)银行," + y.card() + ",200.00,");
@@ -457,9 +460,10 @@ abstract class BankFilesContract {
     // The statistics table: a campaign, a preparer and a phone that look like formulas stay text.
     String code = s.p + "-F";
     LocalDate today = LocalDate.now(clock);
-    assertThat(s.admin.post("/api/v1/campaigns", Map.of("code", code, "name", "=1+2送温暖活动", "startDate",
+    assertThat(s.admin.post("/api/v1/campaigns", Map.of("code", code, "name", "公式测试送温暖活动", "startDate",
         today.minusDays(1).toString(), "endDate", today.plusDays(5).toString(), "reportDeadline",
         today.plusDays(9).toString())).status()).isEqualTo(201);
+    jdbc.update("update campaign set name = ? where code = ?", "=1+2送温暖活动", code);
     Api.Res stat = s.as("citymanager").get("/api/v1/statistics/export?campaign=" + code + "&org=" + s.city
         + "&preparer=%3D1%2B2&phone=%2B8613800138000");
     assertThat(stat.status()).as(stat.toString()).isEqualTo(200);

@@ -54,7 +54,7 @@ class FinancePagesTest {
 
   @Test
   void theAdministratorKeepsBankProfilesOnAPage() {
-    BrowserSession admin = as("admin", "admin-secret-1");
+    BrowserSession admin = as("admin", "warmth-root-pw-1");
     String list = admin.get("/admin/bank-profiles").body();
     assertThat(list).contains("GENERIC", "GBK_PORTAL", "序号|户名|开户行|账号|金额|备注", "成功、交易成功");
     assertThat(admin.get("/admin/bank-profiles/new?copy=GBK_PORTAL").body()).contains("IGNORE=序号", "（副本）");
