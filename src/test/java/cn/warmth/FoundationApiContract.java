@@ -250,12 +250,12 @@ abstract class FoundationApiContract {
   }
 
   @Test
-  void engineRestApiIsForAdminsOnly() {
+  void engineRestApiIsGone() {
     cityWithSchool();
     createUser(admin, p.toLowerCase() + ".mgr", p + "-C", "MANAGER");
-    assertThat(anonymous.get("/engine-rest/engine").status()).isEqualTo(401);
-    assertThat(anonymous.as(p.toLowerCase() + ".mgr", PW).get("/engine-rest/engine").status()).isEqualTo(403);
-    assertThat(admin.get("/engine-rest/engine").status()).isEqualTo(200);
+    assertThat(anonymous.get("/engine-rest/engine").status()).isEqualTo(404);
+    assertThat(anonymous.as(p.toLowerCase() + ".mgr", PW).get("/engine-rest/engine").status()).isEqualTo(404);
+    assertThat(admin.get("/engine-rest/engine").status()).isEqualTo(404);
   }
 
   @Test

@@ -47,6 +47,24 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
         messages.getMessage("error.roleNotAllowed", null, locales.resolveLocale(request))));
   }
 
+  /**
+   * A console request refused by {@link ConsoleGuard}: its internal API answers problem+json
+   * (CONSOLE_READ_ONLY for a root ADMIN asking to change something, ROLE_NOT_ALLOWED for anyone
+   * else), its pages the 403 page.
+   */
+  void consoleDenied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+      throws IOException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (!path.startsWith("/camunda/api/")) {
+      response.sendError(HttpServletResponse.SC_FORBIDDEN);
+      return;
+    }
+    boolean rootAdmin = cn.warmth.shared.CurrentUser.find().map(ConsoleGuard::isRootAdmin).orElse(false);
+    String key = rootAdmin ? "error.CONSOLE_READ_ONLY" : "error.roleNotAllowed";
+    write(response, ApiExceptionHandler.problem(HttpStatus.FORBIDDEN, rootAdmin ? "CONSOLE_READ_ONLY" : "ROLE_NOT_ALLOWED",
+        messages.getMessage(key, null, locales.resolveLocale(request))));
+  }
+
   private void write(HttpServletResponse response, ProblemDetail pd) throws IOException {
     response.setStatus(pd.getStatus());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
