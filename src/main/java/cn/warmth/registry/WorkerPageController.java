@@ -126,7 +126,7 @@ class WorkerPageController {
       form.phone = w.phone();
       form.employmentType = w.employmentType().name();
       form.disabled = w.disabled();
-      form.disabilityCertNo = w.disabilityCertNo();
+      // Never put the certificate number in clear into the form: blank keeps the one on file.
       model.addAttribute("form", form);
     }
     model.addAttribute("worker", w);
