@@ -1,6 +1,7 @@
 package cn.warmth.security;
 
 import cn.warmth.shared.ApiExceptionHandler;
+import cn.warmth.shared.DatabaseTrouble;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,6 +35,12 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
   @Override
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
+    if (DatabaseTrouble.isUnavailable(e)) {
+      // The user could not be looked up: not a wrong password, and not counted as one.
+      write(response, ApiExceptionHandler.problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
+          messages.getMessage("error.SERVICE_UNAVAILABLE", null, locales.resolveLocale(request))));
+      return;
+    }
     String code = e instanceof LockedException ? "ACCOUNT_LOCKED" : "UNAUTHENTICATED";
     response.setHeader("WWW-Authenticate", "Basic realm=\"warmth\"");
     write(response, ApiExceptionHandler.problem(HttpStatus.UNAUTHORIZED, code,

@@ -1,5 +1,6 @@
 package cn.warmth.security;
 
+import cn.warmth.shared.DatabaseTrouble;
 import cn.warmth.shared.WarmthUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -94,18 +95,42 @@ class SecurityConfig {
 
   @Bean
   @Order(4)
+  SecurityFilterChain apiDocs(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+    // The API description and Swagger UI: any signed-in user (a page session or HTTP Basic), nobody else.
+    var swaggerPages = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+    return http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .httpBasic(b -> b.authenticationEntryPoint(problems))
+        .exceptionHandling(e -> e
+            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), swaggerPages)
+            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"))
+            .defaultAuthenticationEntryPointFor(problems, request -> true)
+            .accessDeniedHandler(problems))
+        .csrf(c -> c.disable()) // reads only
+        .build();
+  }
+
+  @Bean
+  @Order(5)
   SecurityFilterChain pages(HttpSecurity http) throws Exception {
     var failure = new ExceptionMappingAuthenticationFailureHandler();
     failure.setDefaultFailureUrl("/login?error");
     failure.setExceptionMappings(java.util.Map.of(LockedException.class.getName(), "/login?locked"));
     return http
         .authorizeHttpRequests(a -> a
-            .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
-                "/v3/api-docs", "/v3/api-docs/**")
+            .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error")
             .permitAll()
-            .requestMatchers("/admin/**", "/swagger-ui/**", "/swagger-ui.html").hasRole("ADMIN")
+            .requestMatchers("/admin/**").hasRole("ADMIN")
             .anyRequest().authenticated())
-        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failure).permitAll())
+        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler((req, res, ex) -> {
+          if (DatabaseTrouble.isUnavailable(ex)) {
+            // The database is down: the 503 page, not "wrong password".
+            res.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+          } else {
+            failure.onAuthenticationFailure(req, res, ex);
+          }
+        }).permitAll())
         .logout(l -> l.logoutSuccessUrl("/login?logout"))
         .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
         .headers(h -> h
