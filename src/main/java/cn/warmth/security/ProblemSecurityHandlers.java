@@ -21,6 +21,7 @@ import org.springframework.web.servlet.LocaleResolver;
 /** 401 and 403 for API callers, as problem+json like every other refusal. */
 @Component
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemSecurityHandlers.class);
   private final ObjectMapper json;
   private final MessageSource messages;
 
@@ -40,6 +41,9 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
       write(response, ApiExceptionHandler.problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
           messages.getMessage("error.SERVICE_UNAVAILABLE", null, locales.resolveLocale(request))));
       return;
+    }
+    if (e instanceof org.springframework.security.authentication.InternalAuthenticationServiceException) {
+      log.warn("sign-in failed for an internal reason: {}", chain(e));
     }
     String code = e instanceof LockedException ? "ACCOUNT_LOCKED" : "UNAUTHENTICATED";
     response.setHeader("WWW-Authenticate", "Basic realm=\"warmth\"");
@@ -70,6 +74,15 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     String key = rootAdmin ? "error.CONSOLE_READ_ONLY" : "error.roleNotAllowed";
     write(response, ApiExceptionHandler.problem(HttpStatus.FORBIDDEN, rootAdmin ? "CONSOLE_READ_ONLY" : "ROLE_NOT_ALLOWED",
         messages.getMessage(key, null, locales.resolveLocale(request))));
+  }
+
+  private static String chain(Throwable e) {
+    StringBuilder b = new StringBuilder();
+    for (Throwable t = e; t != null && b.length() < 2000; t = t.getCause() == t ? null : t.getCause()) {
+      b.append(t.getClass().getName()).append(t instanceof java.sql.SQLException sql ? "(" + sql.getSQLState() + ")" : "")
+          .append(" <- ");
+    }
+    return b.toString();
   }
 
   private void write(HttpServletResponse response, ProblemDetail pd) throws IOException {

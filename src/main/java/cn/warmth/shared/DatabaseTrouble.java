@@ -32,6 +32,11 @@ public final class DatabaseTrouble {
 
   public static boolean isUnavailable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      // A failed rollback hides the exception that caused it.
+      if (t instanceof org.springframework.transaction.TransactionSystemException tse
+          && tse.getApplicationException() != null && isUnavailable(tse.getApplicationException())) {
+        return true;
+      }
       if (t instanceof CannotCreateTransactionException || t instanceof CannotGetJdbcConnectionException
           || t instanceof DataAccessResourceFailureException || t instanceof SQLTransientConnectionException
           || t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException
@@ -41,6 +46,12 @@ public final class DatabaseTrouble {
       if (t instanceof SQLException sql && isConnectionFailure(sql)) {
         return true;
       }
+      // A rollback that failed on the connection: the connection broke under the transaction (the
+      // exception that started the rollback is lost by then, e.g. PostgreSQL stopped mid-request).
+      if (t instanceof org.hibernate.TransactionException && t.getMessage() != null
+          && t.getMessage().contains("rollback") && t.getCause() instanceof SQLException) {
+        return true;
+      }
     }
     return false;
   }
@@ -48,6 +59,10 @@ public final class DatabaseTrouble {
   /** SQL state class 08 (connection exception), PostgreSQL's shutdown states, H2's closed database. */
   public static boolean isConnectionFailure(SQLException sql) {
     String state = sql.getSQLState();
+    String message = sql.getMessage() == null ? "" : sql.getMessage().toLowerCase(java.util.Locale.ROOT);
+    if (message.contains("connection is closed") || message.contains("connection has been closed")) {
+      return true;
+    }
     return (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
         || state.equals("57P03") || state.equals("53100")))
         || (isH2(sql) && H2_GONE.contains(sql.getErrorCode()));
