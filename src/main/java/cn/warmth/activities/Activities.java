@@ -9,6 +9,7 @@ import cn.warmth.shared.CreditCodes;
 import cn.warmth.shared.CurrentUser;
 import cn.warmth.shared.Enums;
 import cn.warmth.shared.Money;
+import cn.warmth.shared.PersonalNumbers;
 import cn.warmth.shared.Problems;
 import cn.warmth.shared.Role;
 import cn.warmth.shared.Texts;
@@ -95,6 +96,7 @@ public class Activities {
     if (text != null && text.length() > 300) {
       p.add("note", "TOO_LONG", 300);
     }
+    PersonalNumbers.refuseIn(p, "note", text);
     p.throwIfAny();
     Activity a = activities.save(new Activity(campaignCode.strip(), org.code(), org.path(), k, day, n,
         fen == null ? 0 : fen, name, code == null ? null : code.toUpperCase(), text, CurrentUser.get().username(),

@@ -14,6 +14,7 @@ import cn.warmth.shared.Dates;
 import cn.warmth.shared.EngineGroups;
 import cn.warmth.shared.Enums;
 import cn.warmth.shared.Money;
+import cn.warmth.shared.PersonalNumbers;
 import cn.warmth.shared.Problems;
 import cn.warmth.shared.Role;
 import cn.warmth.shared.Texts;
@@ -116,7 +117,9 @@ public class AidCases {
     if (p.require("reason", reason) && reason.length() > 500) {
       p.add("reason", "TOO_LONG", 500);
     }
+    PersonalNumbers.refuseIn(p, "reason", reason);
     String goodsDescription = Texts.trim(in.goodsDescription());
+    PersonalNumbers.refuseIn(p, "goodsDescription", goodsDescription);
     if (amount != null && goods != null && method != null) {
       if (amount + goods == 0) {
         p.add("amountYuan", "NOTHING_GIVEN");
@@ -163,6 +166,9 @@ public class AidCases {
     int capYear = today.getYear();
     boolean overCap = total > caseCapFen || cases.sumForWorkerInYear(worker.id(), capYear) + total > annualCapFen;
     String overCapReason = Texts.trim(in.overCapReason());
+    if (PersonalNumbers.containsIdNumber(overCapReason)) {
+      throw BusinessException.validation(cn.warmth.shared.FieldProblem.of("overCapReason", "CONTAINS_ID_NUMBER"));
+    }
     if (overCap && (overCapReason == null || overCapReason.isEmpty())) {
       throw BusinessException.validation(cn.warmth.shared.FieldProblem.of("overCapReason", "OVER_CAP_REASON_REQUIRED",
           Money.yuan(caseCapFen), Money.yuan(annualCapFen)));
@@ -205,6 +211,7 @@ public class AidCases {
     if (!approve && p.isEmpty() && (text == null || text.isEmpty())) {
       p.add("comment", "REQUIRED");
     }
+    PersonalNumbers.refuseIn(p, "comment", text);
     p.throwIfAny();
     Task task = null;
     ApprovalStep step = null;
@@ -275,6 +282,7 @@ public class AidCases {
     if (note != null && note.length() > 1000) {
       p.add("notes", "TOO_LONG", 1000);
     }
+    PersonalNumbers.refuseIn(p, "notes", note);
     p.throwIfAny();
     Task visit = openTask(c, CaseProcess.TASK_VISIT).orElseThrow(() -> BusinessException.conflict("INVALID_STATE"));
     var before = describe(c);
@@ -515,6 +523,9 @@ public class AidCases {
     String why = Texts.trim(reason);
     if (why == null || why.isEmpty()) {
       throw BusinessException.validation(cn.warmth.shared.FieldProblem.of("reason", "REQUIRED"));
+    }
+    if (PersonalNumbers.containsIdNumber(why)) {
+      throw BusinessException.validation(cn.warmth.shared.FieldProblem.of("reason", "CONTAINS_ID_NUMBER"));
     }
     var before = describe(c);
     c.voidCase(me.username(), Instant.now(clock), why);

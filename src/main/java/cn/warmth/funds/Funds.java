@@ -9,6 +9,7 @@ import cn.warmth.organisation.Organisations;
 import cn.warmth.shared.CurrentUser;
 import cn.warmth.shared.Enums;
 import cn.warmth.shared.Money;
+import cn.warmth.shared.PersonalNumbers;
 import cn.warmth.shared.Problems;
 import cn.warmth.shared.Role;
 import cn.warmth.shared.Texts;
@@ -82,6 +83,7 @@ public class Funds {
     if (text != null && text.length() > 300) {
       p.add("note", "TOO_LONG", 300);
     }
+    PersonalNumbers.refuseIn(p, "note", text);
     p.throwIfAny();
     FundRecord f = records.save(new FundRecord(campaignCode.strip(), org.code(), org.path(), src, fen, day, text,
         CurrentUser.get().username(), Instant.now(clock)));

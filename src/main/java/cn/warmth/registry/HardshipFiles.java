@@ -9,6 +9,7 @@ import cn.warmth.shared.CurrentUser;
 import cn.warmth.shared.EngineGroups;
 import cn.warmth.shared.Enums;
 import cn.warmth.shared.Money;
+import cn.warmth.shared.PersonalNumbers;
 import cn.warmth.shared.Problems;
 import cn.warmth.shared.Role;
 import cn.warmth.shared.Texts;
@@ -89,6 +90,7 @@ public class HardshipFiles {
     if (description != null && description.length() > 2000) {
       p.add("description", "TOO_LONG", 2000);
     }
+    PersonalNumbers.refuseIn(p, "description", description);
     p.throwIfAny();
     if (files.findByActiveWorkerId(workerId).isPresent()) {
       throw BusinessException.conflict("ACTIVE_FILE_EXISTS");
@@ -184,6 +186,9 @@ public class HardshipFiles {
   public HardshipFileView confirmAnnualReview(long fileId, String comment) {
     CurrentUser.requireRole(Role.OFFICER);
     HardshipFile file = requireFile(fileId);
+    Problems p = new Problems();
+    comment(comment, false, p);
+    p.throwIfAny();
     Task task = openTask(file, FilingProcess.TASK_ANNUAL_REVIEW);
     var before = describe(file);
     file.reviewedAnnually();
@@ -259,6 +264,7 @@ public class HardshipFiles {
     } else if (c != null && c.length() > 500) {
       p.add("comment", "TOO_LONG", 500);
     }
+    PersonalNumbers.refuseIn(p, "comment", c);
     return c;
   }
 

@@ -10,6 +10,7 @@ import cn.warmth.shared.BusinessException;
 import cn.warmth.shared.CurrentUser;
 import cn.warmth.shared.EngineGroups;
 import cn.warmth.shared.Enums;
+import cn.warmth.shared.PersonalNumbers;
 import cn.warmth.shared.Problems;
 import cn.warmth.shared.Role;
 import cn.warmth.shared.Texts;
@@ -74,6 +75,7 @@ public class Reports {
     if (p.require("narrative", text) && text.length() > 4000) {
       p.add("narrative", "TOO_LONG", 4000);
     }
+    PersonalNumbers.refuseIn(p, "narrative", text);
     String who = Texts.trim(preparedBy);
     if (p.require("preparedBy", who) && !Texts.isPlain(who, 2, 30)) {
       p.add("preparedBy", "INVALID_NAME");
@@ -124,6 +126,7 @@ public class Reports {
     if (d == Decision.RETURN && (c == null || c.isEmpty())) {
       p.add("comment", "REQUIRED");
     }
+    PersonalNumbers.refuseIn(p, "comment", c);
     p.throwIfAny();
     Task task = tasks.createTaskQuery().processInstanceId(r.getProcessInstanceId())
         .taskDefinitionKey(ReportProcess.TASK_REVIEW).singleResult();

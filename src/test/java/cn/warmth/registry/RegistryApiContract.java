@@ -230,6 +230,18 @@ abstract class RegistryApiContract {
   }
 
   @Test
+  void freeTextRefusesAnIdNumber() {
+    String id = TestIds.nextId();
+    long wid = s.worker("钱十一", id, null);
+    Map<String, Object> body = new HashMap<>(fileBody());
+    body.put("description", "妻子（身份证 " + TestIds.nextId() + "）患病");
+    Api.Res r = s.as("officer").post("/api/v1/workers/" + wid + "/hardship-file", body);
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(fieldCodes(r)).containsExactly("description:CONTAINS_ID_NUMBER");
+    assertThat(jdbc.queryForObject("select count(*) from hardship_file where worker_id=?", Integer.class, wid)).isZero();
+  }
+
+  @Test
   void bankCardCanBeChanged() {
     long wid = s.worker("吴一", TestIds.nextId(), null);
     assertThat(s.as("officer").get("/api/v1/workers/" + wid).json().path("hasBankCard").asBoolean()).isFalse();
