@@ -61,6 +61,7 @@ class ConsoleTest {
         "displayName", "市管理员", "orgCode", s.city, "roles", List.of("ADMIN")));
     BrowserSession city = new BrowserSession(port);
     assertThat(city.login(s.name("cityadmin"), Scenario.PW)).endsWith("/");
+    assertThat(city.get("/").body()).as("no console link").contains("/admin/orgs").doesNotContain("/camunda/app/cockpit");
     assertThat(city.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(403);
     assertThat(city.get("/camunda/app/admin/default/").statusCode()).isEqualTo(403);
     HttpResponse<String> api = city.get("/camunda/api/admin/auth/user/default/");
@@ -73,6 +74,7 @@ class ConsoleTest {
   void theRootAdminReadsButCannotDeployOrChangeAnything() {
     BrowserSession admin = new BrowserSession(port);
     admin.login("admin", "admin-secret-1");
+    assertThat(admin.get("/").body()).contains("/camunda/app/cockpit/default/");
     assertThat(admin.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
     assertThat(admin.get("/camunda/api/admin/auth/user/default/").statusCode()).isEqualTo(200);
     HttpResponse<String> definitions = admin.get(ENGINE + "/process-definition?latestVersion=true");
