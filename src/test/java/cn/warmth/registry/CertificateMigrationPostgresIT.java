@@ -12,9 +12,15 @@ class CertificateMigrationPostgresIT extends CertificateMigrationContract {
   DataSource dataSource;
   final String schema = "certmig" + System.nanoTime();
 
+  /** Its own connections (not the shared pool's), all working in the new schema. */
   @Override
   DataSource emptyDatabase() {
-    return dataSource;
+    org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+    ds.setURL(((com.zaxxer.hikari.HikariDataSource) dataSource).getJdbcUrl());
+    ds.setUser("postgres");
+    ds.setPassword("postgres");
+    ds.setCurrentSchema(schema);
+    return ds;
   }
 
   @Override
