@@ -328,12 +328,12 @@ abstract class FoundationApiContract {
   }
 
   @Test
-  void engineRestApiIsForAdminsOnly() {
+  void engineRestApiIsGone() {
     cityWithSchool();
     createUser(admin, p.toLowerCase() + ".mgr", p + "-C", "MANAGER");
-    assertThat(anonymous.get("/engine-rest/engine").status()).isEqualTo(401);
-    assertThat(anonymous.as(p.toLowerCase() + ".mgr", PW).get("/engine-rest/engine").status()).isEqualTo(403);
-    assertThat(admin.get("/engine-rest/engine").status()).isEqualTo(200);
+    assertThat(anonymous.get("/engine-rest/engine").status()).isEqualTo(404);
+    assertThat(anonymous.as(p.toLowerCase() + ".mgr", PW).get("/engine-rest/engine").status()).isEqualTo(404);
+    assertThat(admin.get("/engine-rest/engine").status()).isEqualTo(404);
   }
 
   @Test
@@ -345,8 +345,14 @@ abstract class FoundationApiContract {
   }
 
   @Test
-  void openApiDescriptionIsServed() {
-    Api.Res r = anonymous.get("/v3/api-docs");
+  void openApiDescriptionIsServedToSignedInUsersOnly() {
+    Api.Res anon = anonymous.get("/v3/api-docs");
+    assertThat(anon.status()).isEqualTo(401);
+    assertThat(anon.code()).isEqualTo("UNAUTHENTICATED");
+    assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(302);
+    cityWithSchool();
+    createUser(admin, p.toLowerCase() + ".docs", p + "-C", "OFFICER");
+    Api.Res r = anonymous.as(p.toLowerCase() + ".docs", PW).get("/v3/api-docs");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.json().path("paths").has("/api/v1/orgs")).isTrue();
   }

@@ -145,4 +145,47 @@ class WebPagesTest {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("USER_CREATED", p + ".officer");
   }
+
+  @Test
+  void formsAnswer403ToRolesThatCannotSubmitThem() {
+    Api admin = Api.at(port).as("admin", "warmth-root-pw-1");
+    admin.post("/api/v1/users", Map.of("username", p + ".manager", "password", "secret-pass-1", "displayName", "王经理",
+        "orgCode", p.toUpperCase() + "-U", "roles", List.of("MANAGER", "FINANCE")));
+    Api.Res w = Api.at(port).as(p + ".officer", "secret-pass-1").post("/api/v1/workers", Map.of("name", "表单测试",
+        "idNumber", cn.warmth.support.TestIds.nextId(), "orgCode", p.toUpperCase() + "-U", "employmentType", "ESTABLISHED",
+        "disabled", false));
+    long wid = w.json().path("id").asLong();
+    BrowserSession manager = new BrowserSession(port);
+    manager.login(p + ".manager", "secret-pass-1");
+    for (String form : List.of("/workers/new", "/workers/" + wid + "/edit", "/workers/import",
+        "/workers/" + wid + "/hardship-file/new", "/cases/new", "/admin/orgs", "/admin/users", "/admin/campaigns")) {
+      HttpResponse<String> r = manager.request(form, b -> b.header("Accept", "text/html,application/xhtml+xml").GET());
+      assertThat(r.statusCode()).as(form).isEqualTo(403);
+      assertThat(r.body()).as(form).contains("您没有执行此操作的权限");
+    }
+    // The pages they may use show no form they cannot submit.
+    assertThat(manager.get("/workers/" + wid).body()).doesNotContain("/workers/" + wid + "/edit", "/workers/" + wid + "/bank-card");
+    assertThat(manager.get("/workers/" + (wid + 1_000_000)).statusCode()).as("out of scope").isEqualTo(404);
+    BrowserSession officer = new BrowserSession(port);
+    officer.login(p + ".officer", "secret-pass-1");
+    assertThat(officer.get("/workers/new").statusCode()).isEqualTo(200);
+    assertThat(officer.get("/payment-batches").body()).doesNotContain("build-form");
+    assertThat(officer.get("/funds").body()).doesNotContain("fund-form");
+  }
+
+  @Test
+  void behindATrustedProxyRedirectsStayOnHttps() {
+    HttpResponse<String> r = new BrowserSession(port).request("/", b -> b.header("X-Forwarded-Proto", "https")
+        .header("X-Forwarded-Host", "warmth.example.cn").GET());
+    assertThat(r.headers().firstValue("Location").orElse("")).startsWith("https://warmth.example.cn/login");
+  }
+
+  @Test
+  void theApiDescriptionNeedsASignedInUser() {
+    assertThat(new BrowserSession(port).get("/v3/api-docs").statusCode()).isEqualTo(401);
+    BrowserSession s = new BrowserSession(port);
+    s.login(p + ".officer", "secret-pass-1");
+    assertThat(s.get("/v3/api-docs").statusCode()).isEqualTo(200);
+    assertThat(s.get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+  }
 }

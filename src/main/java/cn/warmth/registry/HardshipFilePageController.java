@@ -1,5 +1,7 @@
 package cn.warmth.registry;
 
+import cn.warmth.shared.Role;
+
 import cn.warmth.shared.BusinessException;
 import cn.warmth.shared.CurrentUser;
 import cn.warmth.shared.FormErrors;
@@ -29,6 +31,7 @@ class HardshipFilePageController {
 
   @GetMapping("/workers/{workerId}/hardship-file/new")
   String form(@PathVariable long workerId, Model model) {
+    CurrentUser.requireRole(Role.OFFICER); // a form only officers can submit: 403 for the others
     model.addAttribute("worker", workers.get(workerId));
     model.addAttribute("categories", HardshipCategory.values());
     model.addAttribute("reasons", HardshipReason.values());

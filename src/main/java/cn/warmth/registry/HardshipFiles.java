@@ -181,14 +181,15 @@ public class HardshipFiles {
   public HardshipFileView confirmAnnualReview(long fileId, String comment) {
     CurrentUser.requireRole(Role.OFFICER);
     HardshipFile file = requireFile(fileId);
+    Problems p = new Problems();
+    String text = comment(comment, false, p);
+    p.throwIfAny();
     Task task = openTask(file, FilingProcess.TASK_ANNUAL_REVIEW);
     var before = describe(file);
     file.reviewedAnnually();
     tasks.complete(task.getId(), Map.of(FilingProcess.VAR_ANNUAL_REVIEW_AT, startOf(file.getNextReviewDate())));
     Map<String, Object> after = describe(file);
-    Problems p = new Problems();
-    after.put("comment", Texts.freeText(comment, "comment", 500, false, p));
-    p.throwIfAny();
+    after.put("comment", text);
     audit.record("FILE_ANNUAL_REVIEW", "HARDSHIP_FILE", String.valueOf(fileId), file.getOrgPath(), before, after);
     return HardshipFileView.of(file);
   }

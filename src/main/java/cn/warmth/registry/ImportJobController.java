@@ -18,9 +18,11 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 class ImportJobController {
   private final ImportJobs jobs;
+  private final cn.warmth.shared.UploadLimits limits;
 
-  ImportJobController(ImportJobs jobs) {
+  ImportJobController(ImportJobs jobs, cn.warmth.shared.UploadLimits limits) {
     this.jobs = jobs;
+    this.limits = limits;
   }
 
   @PostMapping("/workers/import")
@@ -29,7 +31,19 @@ class ImportJobController {
     if (file.isEmpty()) {
       throw BusinessException.validation(FieldProblem.of("file", "REQUIRED"));
     }
-    return jobs.start(file.getBytes(), locale).view();
+    long limit = limits.limitFor("/workers/import");
+    if (file.getSize() > limit) {
+      throw BusinessException.tooLarge(limit);
+    }
+    // Spooled to a temporary file (never held in memory), read as a stream by the job.
+    java.nio.file.Path spool = java.nio.file.Files.createTempFile("warmth-import-", ".xlsx");
+    try {
+      file.transferTo(spool);
+    } catch (IOException | RuntimeException e) {
+      java.nio.file.Files.deleteIfExists(spool);
+      throw e;
+    }
+    return jobs.start(spool, locale).view();
   }
 
   @GetMapping("/workers/import/jobs/{id}")

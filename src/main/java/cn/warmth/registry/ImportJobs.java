@@ -3,7 +3,6 @@ package cn.warmth.registry;
 import cn.warmth.shared.BusinessException;
 import cn.warmth.shared.CurrentUser;
 import cn.warmth.shared.FieldProblem;
-import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,7 +71,8 @@ class ImportJobs {
     }
   }
 
-  Job start(byte[] file, Locale locale) {
+  /** Starts the import of a spooled file, which the job deletes when it ends. */
+  Job start(java.nio.file.Path file, Locale locale) {
     SecurityContext context = SecurityContextHolder.getContext();
     Job job = new Job(CurrentUser.get().username());
     jobs.put(job.id, job);
@@ -80,17 +80,28 @@ class ImportJobs {
     executor.submit(() -> {
       SecurityContextHolder.setContext(context);
       try {
-        job.imported = importer.importWorkbook(new ByteArrayInputStream(file), job);
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+          job.imported = importer.importWorkbook(in, job);
+        }
         job.phase = "DONE";
       } catch (BusinessException e) {
         job.phase = "REFUSED";
         job.message = messages.getMessage(e.messageKey(), e.args(), e.code(), locale);
         job.errors = e.errors().stream().map(f -> toRow(f, locale)).toList();
+        if (e.errorsNotListed() > 0) {
+          job.message += " " + messages.getMessage("error.errorsNotListed",
+              new Object[] {BusinessException.MAX_LISTED, e.errorsNotListed()}, locale);
+        }
       } catch (Exception e) {
         log.error("import failed", e);
         job.phase = "FAILED";
         job.message = messages.getMessage("error.page.other", null, locale);
       } finally {
+        try {
+          java.nio.file.Files.deleteIfExists(file);
+        } catch (java.io.IOException ignored) {
+          // The temporary folder is cleaned by the system.
+        }
         job.endedAt = System.currentTimeMillis();
         SecurityContextHolder.clearContext();
       }

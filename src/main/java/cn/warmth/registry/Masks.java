@@ -12,6 +12,14 @@ public final class Masks {
     return id.substring(0, 3) + "*".repeat(id.length() - 7) + id.substring(id.length() - 4);
   }
 
+  /**
+   * Disability certificate (残疾人证号: the 18-character ID number, then category and grade):
+   * shown like the ID number, first 3 and last 4 characters.
+   */
+  public static String certificate(String cert) {
+    return id(cert);
+  }
+
   /** Bank card: last 4 digits, the rest `*`. */
   public static String card(String card) {
     if (card == null || card.length() < 5) {

@@ -57,8 +57,12 @@ class Worker {
   @Column(nullable = false)
   private boolean disabled;
 
-  @Column(name = "disability_cert_no")
-  private String disabilityCertNo;
+  /** The disability certificate number contains the ID number: encrypted like it, masked for display. */
+  @Column(name = "disability_cert_enc")
+  private String disabilityCertEnc;
+
+  @Column(name = "disability_cert_masked")
+  private String disabilityCertMasked;
 
   @Column(name = "bank_name")
   private String bankName;
@@ -96,15 +100,26 @@ class Worker {
     this.updatedAt = now;
   }
 
-  void details(String name, String phone, EmploymentType type, boolean disabled, String certNo, Instant now) {
-    if (disabled && (certNo == null || certNo.isBlank())) {
+  /**
+   * Name, phone, employment and disability. {@code certEnc}/{@code certMasked} null with
+   * {@code disabled} keeps the certificate already on file; a disabled worker must end up with one.
+   */
+  void details(String name, String phone, EmploymentType type, boolean disabled, String certEnc, String certMasked,
+      Instant now) {
+    if (disabled && certEnc == null && disabilityCertEnc == null) {
       throw new IllegalArgumentException("a disabled worker needs a certificate number");
     }
     this.name = name;
     this.phone = phone;
     this.employmentType = type;
     this.disabled = disabled;
-    this.disabilityCertNo = disabled ? certNo : null;
+    if (!disabled) {
+      this.disabilityCertEnc = null;
+      this.disabilityCertMasked = null;
+    } else if (certEnc != null) {
+      this.disabilityCertEnc = certEnc;
+      this.disabilityCertMasked = certMasked;
+    }
     this.updatedAt = now;
   }
 
@@ -127,7 +142,8 @@ class Worker {
   String getPhone() { return phone; }
   EmploymentType getEmploymentType() { return employmentType; }
   boolean isDisabled() { return disabled; }
-  String getDisabilityCertNo() { return disabilityCertNo; }
+  String getDisabilityCertEnc() { return disabilityCertEnc; }
+  String getDisabilityCertMasked() { return disabilityCertMasked; }
   String getBankName() { return bankName; }
   String getBankCardEnc() { return bankCardEnc; }
   String getBankCardMasked() { return bankCardMasked; }

@@ -27,10 +27,12 @@ class WorkerApiController {
   static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   private final Workers workers;
   private final WorkerImport importer;
+  private final cn.warmth.shared.UploadLimits limits;
 
-  WorkerApiController(Workers workers, WorkerImport importer) {
+  WorkerApiController(Workers workers, WorkerImport importer, cn.warmth.shared.UploadLimits limits) {
     this.workers = workers;
     this.importer = importer;
+    this.limits = limits;
   }
 
   record WorkerRequest(String name, String idNumber, String orgCode, String phone, String employmentType,
@@ -85,7 +87,14 @@ class WorkerApiController {
     if (file.isEmpty()) {
       throw BusinessException.validation(FieldProblem.of("file", "REQUIRED"));
     }
-    int n = importer.importWorkbook(file.getInputStream(), WorkerImport.Progress.NONE);
+    long limit = limits.limitFor("/api/v1/workers/import");
+    if (file.getSize() > limit) {
+      throw BusinessException.tooLarge(limit);
+    }
+    int n;
+    try (var in = file.getInputStream()) {
+      n = importer.importWorkbook(in, WorkerImport.Progress.NONE);
+    }
     return Map.of("imported", n);
   }
 }

@@ -19,11 +19,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import com.github.pjfanning.xlsx.StreamingReader;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -38,7 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
 class WorkerImport {
   private static final Logger log = LoggerFactory.getLogger(WorkerImport.class);
   static final int MAX_ROWS = 50_000;
-  static final int MAX_ERRORS_LISTED = 500;
 
   /** Reports how far the import is: phase and rows done of total. */
   interface Progress {
@@ -63,7 +62,7 @@ class WorkerImport {
   public int importWorkbook(InputStream in, Progress progress) throws IOException {
     CurrentUser.requireRole(Role.OFFICER);
     long started = System.nanoTime();
-    List<Workers.WorkerInput> rows = read(in);
+    List<Parsed> rows = read(in);
     int total = rows.size();
     progress.update("VALIDATING", 0, total);
 
@@ -76,9 +75,9 @@ class WorkerImport {
     Map<String, Integer> rowByHash = new HashMap<>();
     List<String> hashes = new ArrayList<>(total);
     for (int i = 0; i < total; i++) {
-      int rowNumber = i + 2; // spreadsheet row: the header is row 1
+      int rowNumber = rows.get(i).rowNumber();
       Problems p = new Problems();
-      Workers.ValidWorker v = workers.validate(rows.get(i), p, orgLookup);
+      Workers.ValidWorker v = workers.validate(rows.get(i).input(), p, orgLookup);
       String hash = null;
       if (v.id() != null) {
         hash = workers.hash(v.id().value());
@@ -106,7 +105,8 @@ class WorkerImport {
     if (!errors.isEmpty()) {
       errors.sort(java.util.Comparator.comparing(FieldProblem::row));
       progress.update("REFUSED", total, total);
-      throw BusinessException.validation(errors.size() > MAX_ERRORS_LISTED ? errors.subList(0, MAX_ERRORS_LISTED) : errors);
+      // The exception lists the first BusinessException.MAX_LISTED and counts the rest.
+      throw BusinessException.validation(errors);
     }
 
     progress.update("SAVING", 0, total);
@@ -127,41 +127,72 @@ class WorkerImport {
     return total;
   }
 
-  static List<Workers.WorkerInput> read(InputStream in) throws IOException {
+  /** One filled row of the sheet and its spreadsheet row number (the header is row 1). */
+  record Parsed(int rowNumber, Workers.WorkerInput input) {}
+
+  /**
+   * Reads the first sheet as a stream (the workbook is never in memory as a whole: the upload
+   * is spooled to a temporary file and its sheet XML read row by row, shared strings kept in a
+   * temporary file too) and stops at the first filled row past {@link #MAX_ROWS}.
+   */
+  static List<Parsed> read(InputStream in) throws IOException {
     Workbook wb;
     try {
-      wb = WorkbookFactory.create(in);
-    } catch (IOException | RuntimeException e) {
+      wb = StreamingReader.builder().rowCacheSize(200).bufferSize(8192).setUseSstTempFile(true)
+          .setReadComments(false).setReadHyperlinks(false).setReadShapes(false).setReadCoreProperties(false)
+          .open(in);
+    } catch (RuntimeException e) {
       throw BusinessException.validation(FieldProblem.of("file", "NOT_XLSX"));
     }
     try (wb) {
-      Sheet sheet = wb.getSheetAt(0);
-      Row header = sheet.getRow(0);
-      DataFormatter fmt = new DataFormatter();
-      if (header == null || !ImportTemplate.HEADERS[1].equals(fmt.formatCellValue(header.getCell(1)).strip())) {
+      if (wb.getNumberOfSheets() == 0) {
         throw BusinessException.validation(FieldProblem.of("file", "NOT_TEMPLATE"));
       }
-      List<Workers.WorkerInput> rows = new ArrayList<>();
-      for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-        Row row = sheet.getRow(r);
+      Sheet sheet = wb.getSheetAt(0);
+      DataFormatter fmt = new DataFormatter();
+      List<Parsed> rows = new ArrayList<>();
+      boolean headerSeen = false;
+      for (Row row : sheet) {
+        if (!headerSeen) {
+          if (row.getRowNum() != 0
+              || !ImportTemplate.HEADERS[1].equals(fmt.formatCellValue(row.getCell(1)).strip())) {
+            throw BusinessException.validation(FieldProblem.of("file", "NOT_TEMPLATE"));
+          }
+          headerSeen = true;
+          continue;
+        }
         String[] c = new String[ImportTemplate.HEADERS.length];
         boolean empty = true;
         for (int i = 0; i < c.length; i++) {
-          c[i] = row == null ? "" : fmt.formatCellValue(row.getCell(i)).strip();
+          c[i] = fmt.formatCellValue(row.getCell(i)).strip();
           empty &= c[i].isEmpty();
         }
         if (empty) {
           continue;
         }
         if (rows.size() >= MAX_ROWS) {
-          throw BusinessException.validation(FieldProblem.of("file", "TOO_MANY_ROWS", MAX_ROWS));
+          // Stop here: the rest of the file is never read.
+          throw new BusinessException(org.springframework.http.HttpStatus.BAD_REQUEST, "TOO_MANY_ROWS",
+              "error.TOO_MANY_ROWS_FILE", new Object[] {MAX_ROWS, row.getRowNum() + 1},
+              List.of(FieldProblem.of("file", "TOO_MANY_ROWS", MAX_ROWS)));
         }
-        rows.add(new Workers.WorkerInput(c[0], c[1], c[2], c[3], employment(c[4]), disabled(c[5]), c[6], c[7], c[8]));
+        rows.add(new Parsed(row.getRowNum() + 1,
+            new Workers.WorkerInput(c[0], c[1], c[2], c[3], employment(c[4]), disabled(c[5]), c[6], c[7], c[8])));
+      }
+      if (!headerSeen) {
+        throw BusinessException.validation(FieldProblem.of("file", "NOT_TEMPLATE"));
       }
       if (rows.isEmpty()) {
         throw BusinessException.validation(FieldProblem.of("file", "EMPTY_FILE"));
       }
       return rows;
+    } catch (RuntimeException e) {
+      if (e instanceof BusinessException b) {
+        throw b;
+      }
+      // A damaged or hostile file (bad XML, zip bomb refused by POI, ...).
+      log.info("unreadable import file: {}", e.getClass().getSimpleName());
+      throw BusinessException.validation(FieldProblem.of("file", "NOT_XLSX"));
     }
   }
 

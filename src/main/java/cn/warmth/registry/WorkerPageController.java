@@ -77,6 +77,7 @@ class WorkerPageController {
 
   @GetMapping("/workers/new")
   String newForm(Model model) {
+    CurrentUser.requireRole(Role.OFFICER); // a form only officers can submit: 403 for the others
     if (!model.containsAttribute("form")) {
       WorkerForm form = new WorkerForm();
       form.orgCode = CurrentUser.get().orgCode();
@@ -119,6 +120,7 @@ class WorkerPageController {
 
   @GetMapping("/workers/{id}/edit")
   String editForm(@PathVariable long id, Model model) {
+    CurrentUser.requireRole(Role.OFFICER);
     WorkerView w = workers.get(id);
     if (!model.containsAttribute("form")) {
       WorkerForm form = new WorkerForm();
@@ -126,7 +128,7 @@ class WorkerPageController {
       form.phone = w.phone();
       form.employmentType = w.employmentType().name();
       form.disabled = w.disabled();
-      form.disabilityCertNo = w.disabilityCertNo();
+      // Never put the certificate number in clear into the form: blank keeps the one on file.
       model.addAttribute("form", form);
     }
     model.addAttribute("worker", w);

@@ -26,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Workers {
   static final String ID_FIELD = "worker.id_number";
   static final String CARD_FIELD = "worker.bank_card";
+  static final String CERT_FIELD = "worker.disability_cert";
 
   private final WorkerRepository workers;
   private final Organisations organisations;
@@ -85,10 +86,18 @@ public class Workers {
     EmploymentType type = Enums.parse(EmploymentType.class, in.employmentType(), "employmentType", p);
     boolean disabled = Boolean.TRUE.equals(in.disabled());
     String cert = Texts.trim(in.disabilityCertNo());
-    certificate(disabled, cert, p);
+    if (cert != null && !cert.isEmpty()) {
+      certificate(disabled, cert, p);
+    }
+    if (disabled && (cert == null || cert.isEmpty()) && w.getDisabilityCertEnc() == null) {
+      p.add("disabilityCertNo", "REQUIRED");
+    }
     p.throwIfAny();
     var before = describe(w);
-    w.details(name, phone, type, disabled, cert, Instant.now(clock));
+    // A blank certificate field keeps the number on file (the form never shows it in clear).
+    boolean newCert = disabled && cert != null && !cert.isEmpty();
+    w.details(name, phone, type, disabled, newCert ? cipher.encrypt(CERT_FIELD, cert) : null,
+        newCert ? Masks.certificate(cert) : null, Instant.now(clock));
     audit.record("WORKER_CHANGED", "WORKER", String.valueOf(id), w.getOrgPath(), before, describe(w));
     return WorkerView.of(w);
   }
@@ -145,7 +154,7 @@ public class Workers {
         .map(WorkerView::of));
   }
 
-  public record Revealed(String idNumber, String bankCardNumber) {}
+  public record Revealed(String idNumber, String bankCardNumber, String disabilityCertNo) {}
 
   /** The audited reveal of full numbers, for OFFICER and FINANCE in scope. */
   @Transactional
@@ -153,8 +162,10 @@ public class Workers {
     CurrentUser.requireRole(Role.OFFICER, Role.FINANCE);
     Worker w = requireWorker(id);
     audit.record("WORKER_PII_REVEALED", "WORKER", String.valueOf(id), w.getOrgPath(), null,
-        Map.of("idNumber", w.getIdNumberMasked(), "bankCard", String.valueOf(w.getBankCardMasked())));
-    return new Revealed(cipher.decrypt(ID_FIELD, w.getIdNumberEnc()), cipher.decrypt(CARD_FIELD, w.getBankCardEnc()));
+        Map.of("idNumber", w.getIdNumberMasked(), "bankCard", String.valueOf(w.getBankCardMasked()),
+            "disabilityCertNo", String.valueOf(w.getDisabilityCertMasked())));
+    return new Revealed(cipher.decrypt(ID_FIELD, w.getIdNumberEnc()), cipher.decrypt(CARD_FIELD, w.getBankCardEnc()),
+        cipher.decrypt(CERT_FIELD, w.getDisabilityCertEnc()));
   }
 
   /** Facts other modules need about a worker in the caller's scope (404 outside it). */
@@ -276,7 +287,9 @@ public class Workers {
     Instant now = Instant.now(clock);
     Worker w = new Worker(v.name(), v.id(), cipher.encrypt(ID_FIELD, v.id().value()), hash, v.org().code(),
         v.org().path(), now);
-    w.details(v.name(), v.phone(), v.type(), v.disabled(), v.certNo(), now);
+    boolean cert = v.disabled() && v.certNo() != null;
+    w.details(v.name(), v.phone(), v.type(), v.disabled(), cert ? cipher.encrypt(CERT_FIELD, v.certNo()) : null,
+        cert ? Masks.certificate(v.certNo()) : null, now);
     if (v.card() != null) {
       w.bankCard(v.bankName(), cipher.encrypt(CARD_FIELD, v.card()), Masks.card(v.card()), v.luhnOk(), now);
     }
@@ -319,6 +332,7 @@ public class Workers {
     m.put("phone", w.getPhone() == null ? null : Masks.card(w.getPhone()));
     m.put("employmentType", String.valueOf(w.getEmploymentType()));
     m.put("disabled", w.isDisabled());
+    m.put("disabilityCertNo", w.getDisabilityCertMasked());
     m.put("bankName", w.getBankName());
     m.put("bankCard", w.getBankCardMasked());
     return m;

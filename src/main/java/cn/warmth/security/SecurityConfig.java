@@ -1,9 +1,15 @@
 package cn.warmth.security;
 
+import cn.warmth.shared.DatabaseTrouble;
+import cn.warmth.shared.WarmthUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -16,10 +22,10 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 
 /**
- * Four filter chains, most specific first:
- * the API (HTTP Basic, stateless, no CSRF, problem+json), the engine's REST API (ADMIN only),
- * Camunda's console (ADMIN only, signed in through the application's own form login), and the
- * pages (form login, session, CSRF, CSP).
+ * Filter chains, most specific first:
+ * the API (HTTP Basic, stateless, no CSRF, problem+json), the engine's REST API path (404 for
+ * everyone: not served), Camunda's console (root ADMINs only, read-mostly, signed in through the
+ * application's own form login), and the pages (form login, session, CSRF, CSP).
  */
 @Configuration
 @EnableMethodSecurity
@@ -78,43 +84,83 @@ class SecurityConfig {
 
   @Bean
   @Order(2)
-  SecurityFilterChain engineRest(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
-    // The engine's own REST API would otherwise be open to anyone: ADMIN only.
+  SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+    // The engine's REST API is not part of the product (its deployment endpoint runs code):
+    // the starter is gone, and should anything serve the path again it still answers 404.
     return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
-        .authorizeHttpRequests(a -> a.anyRequest().hasRole("ADMIN"))
-        .httpBasic(b -> b.authenticationEntryPoint(problems))
+        .authorizeHttpRequests(a -> a.anyRequest().denyAll())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(c -> c.disable())
-        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .exceptionHandling(e -> e
+            .authenticationEntryPoint((req, res, ex) -> res.sendError(HttpServletResponse.SC_NOT_FOUND))
+            .accessDeniedHandler((req, res, ex) -> res.sendError(HttpServletResponse.SC_NOT_FOUND)))
         .build();
   }
 
   @Bean
   @Order(3)
-  SecurityFilterChain camundaConsole(HttpSecurity http) throws Exception {
-    // The console brings its own CSRF protection and CSP for its API; ours would break it.
+  SecurityFilterChain camundaConsole(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+    // Root ADMINs only, read-mostly (ConsoleGuard). The console brings its own CSRF protection
+    // and CSP for its API; ours would break it.
     return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"))
-        .authorizeHttpRequests(a -> a.anyRequest().hasRole("ADMIN"))
-        .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+        .authorizeHttpRequests(a -> a.anyRequest().access((auth, ctx) -> new AuthorizationDecision(consoleAllows(auth.get(), ctx.getRequest()))))
+        .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+            .accessDeniedHandler(problems::consoleDenied))
         .csrf(c -> c.ignoringRequestMatchers("/camunda/api/**"))
         .headers(h -> h.frameOptions(f -> f.sameOrigin()))
         .build();
   }
 
+  private static boolean consoleAllows(Authentication auth, HttpServletRequest request) {
+    if (auth == null || !(auth.getPrincipal() instanceof WarmthUser user) || !ConsoleGuard.isRootAdmin(user)) {
+      return false;
+    }
+    if (request.getHeader("X-HTTP-Method-Override") != null || request.getHeader("X-HTTP-Method") != null
+        || request.getHeader("X-Method-Override") != null) {
+      return false;
+    }
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return ConsoleGuard.allows(request.getMethod(), path);
+  }
+
   @Bean
   @Order(4)
+  SecurityFilterChain apiDocs(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+    // The API description and Swagger UI: any signed-in user (a page session or HTTP Basic), nobody else.
+    var swaggerPages = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+    return http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .httpBasic(b -> b.authenticationEntryPoint(problems))
+        .exceptionHandling(e -> e
+            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), swaggerPages)
+            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"))
+            .defaultAuthenticationEntryPointFor(problems, request -> true)
+            .accessDeniedHandler(problems))
+        .csrf(c -> c.disable()) // reads only
+        .build();
+  }
+
+  @Bean
+  @Order(5)
   SecurityFilterChain pages(HttpSecurity http) throws Exception {
     var failure = new ExceptionMappingAuthenticationFailureHandler();
     failure.setDefaultFailureUrl("/login?error");
     failure.setExceptionMappings(java.util.Map.of(LockedException.class.getName(), "/login?locked"));
     return http
         .authorizeHttpRequests(a -> a
-            .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
-                "/v3/api-docs", "/v3/api-docs/**")
+            .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error")
             .permitAll()
-            .requestMatchers("/admin/**", "/swagger-ui/**", "/swagger-ui.html").hasRole("ADMIN")
+            .requestMatchers("/admin/**").hasRole("ADMIN")
             .anyRequest().authenticated())
-        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failure).permitAll())
+        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler((req, res, ex) -> {
+          if (DatabaseTrouble.isUnavailable(ex)) {
+            // The database is down: the 503 page, not "wrong password".
+            res.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+          } else {
+            failure.onAuthenticationFailure(req, res, ex);
+          }
+        }).permitAll())
         .logout(l -> l.logoutSuccessUrl("/login?logout"))
         .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
         .headers(h -> h

@@ -43,6 +43,11 @@ public class ApiExceptionHandler {
     if (!e.errors().isEmpty()) {
       pd.setProperty("errors", fieldErrors(e.errors(), locale));
     }
+    if (e.errorsNotListed() > 0) {
+      pd.setProperty("errorsNotListed", e.errorsNotListed());
+      pd.setDetail(pd.getDetail() + " " + messages.getMessage("error.errorsNotListed",
+          new Object[] {BusinessException.MAX_LISTED, e.errorsNotListed()}, locale));
+    }
     return respond(pd);
   }
 

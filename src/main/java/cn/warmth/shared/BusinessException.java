@@ -9,11 +9,14 @@ import org.springframework.http.HttpStatus;
  * transaction back, so nothing is half-saved.
  */
 public class BusinessException extends RuntimeException {
+  /** No answer lists more field problems than this; it says how many more there were. */
+  public static final int MAX_LISTED = 500;
   private final HttpStatus status;
   private final String code;
   private final String messageKey;
   private final transient Object[] args;
   private final transient List<FieldProblem> errors;
+  private final int errorsNotListed;
 
   public BusinessException(HttpStatus status, String code, String messageKey, Object[] args, List<FieldProblem> errors) {
     super(code);
@@ -21,7 +24,9 @@ public class BusinessException extends RuntimeException {
     this.code = code;
     this.messageKey = messageKey;
     this.args = args == null ? new Object[0] : args;
-    this.errors = errors == null ? List.of() : List.copyOf(errors);
+    List<FieldProblem> all = errors == null ? List.of() : errors;
+    this.errors = List.copyOf(all.size() > MAX_LISTED ? all.subList(0, MAX_LISTED) : all);
+    this.errorsNotListed = all.size() - this.errors.size();
   }
 
   public static BusinessException validation(List<FieldProblem> errors) {
@@ -44,6 +49,12 @@ public class BusinessException extends RuntimeException {
     return new BusinessException(HttpStatus.UNPROCESSABLE_ENTITY, code, "error." + code, args, null);
   }
 
+  /** 413: an upload or body over its limit (in bytes). */
+  public static BusinessException tooLarge(long maxBytes) {
+    return new BusinessException(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "error.PAYLOAD_TOO_LARGE",
+        new Object[] {Math.max(1, maxBytes / (1024 * 1024))}, null);
+  }
+
   public static BusinessException forbidden(String code, String messageKey) {
     return new BusinessException(HttpStatus.FORBIDDEN, code, messageKey, null, null);
   }
@@ -64,7 +75,13 @@ public class BusinessException extends RuntimeException {
     return args;
   }
 
+  /** At most {@link #MAX_LISTED} field problems. */
   public List<FieldProblem> errors() {
     return errors;
+  }
+
+  /** How many field problems there were beyond those listed. */
+  public int errorsNotListed() {
+    return errorsNotListed;
   }
 }

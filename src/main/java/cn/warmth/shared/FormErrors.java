@@ -17,6 +17,11 @@ public final class FormErrors {
       fields.merge(f.field(), prefix + messages.getMessage(f.messageKey(), f.args(), f.code(), locale), (a, b) -> a + "；" + b);
     }
     model.addAttribute("fieldErrors", fields);
-    model.addAttribute("errorMessage", messages.getMessage(e.messageKey(), e.args(), e.code(), locale));
+    String message = messages.getMessage(e.messageKey(), e.args(), e.code(), locale);
+    if (e.errorsNotListed() > 0) {
+      message += " " + messages.getMessage("error.errorsNotListed",
+          new Object[] {BusinessException.MAX_LISTED, e.errorsNotListed()}, locale);
+    }
+    model.addAttribute("errorMessage", message);
   }
 }

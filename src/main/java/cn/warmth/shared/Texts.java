@@ -35,7 +35,8 @@ public final class Texts {
 
   /**
    * Free text from a form or request: stripped; REQUIRED when required and blank, TOO_LONG over
-   * {@code max} characters, INVALID_TEXT with invisible or control characters. Returns the text,
+   * {@code max} characters, INVALID_TEXT with invisible or control characters, CONTAINS_ID_NUMBER
+   * when it holds an ID number (see {@link PersonalNumbers}). Returns the text,
    * or null when absent or refused.
    */
   public static String freeText(String raw, String field, int max, boolean required, Problems problems) {
@@ -52,6 +53,11 @@ public final class Texts {
     }
     if (s.codePointCount(0, s.length()) > max) {
       problems.add(field, "TOO_LONG", max);
+      return null;
+    }
+    if (PersonalNumbers.containsIdNumber(s)) {
+      // Free text is stored and shown in clear: an ID number belongs in the worker's record.
+      problems.add(field, "CONTAINS_ID_NUMBER");
       return null;
     }
     return s;

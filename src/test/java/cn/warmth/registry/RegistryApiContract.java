@@ -183,6 +183,65 @@ abstract class RegistryApiContract {
   }
 
   @Test
+  void theDisabilityCertificateIsPersonalDataLikeTheIdNumber(CapturedOutput output) {
+    String id = TestIds.nextId();
+    String cert = id + "42";
+    Map<String, Object> body = worker("郑残", id, null);
+    body.put("disabled", true);
+    body.put("disabilityCertNo", cert);
+    Api.Res created = s.as("officer").post("/api/v1/workers", body);
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    long wid = created.json().path("id").asLong();
+    String masked = cert.substring(0, 3) + "*".repeat(13) + cert.substring(16);
+    assertThat(created.json().path("disabilityCertNoMasked").asText()).isEqualTo(masked);
+    assertThat(created.json().has("disabilityCertNo")).isFalse();
+
+    // Corrections: a blank certificate keeps the one on file; a new one replaces it.
+    Map<String, Object> edit = new HashMap<>(Map.of("name", "郑残", "employmentType", "NEW_FORM", "disabled", true));
+    Api.Res kept = s.as("officer").put("/api/v1/workers/" + wid, edit);
+    assertThat(kept.status()).as(kept.toString()).isEqualTo(200);
+    assertThat(kept.json().path("disabilityCertNoMasked").asText()).isEqualTo(masked);
+    String cert2 = id + "31";
+    edit.put("disabilityCertNo", cert2);
+    assertThat(s.as("officer").put("/api/v1/workers/" + wid, edit).json().path("disabilityCertNoMasked").asText())
+        .isEqualTo(cert2.substring(0, 3) + "*".repeat(13) + cert2.substring(16));
+
+    List<Api.Res> answers = List.of(created, kept, s.as("officer").get("/api/v1/workers/" + wid),
+        s.as("manager").get("/api/v1/workers/" + wid), s.as("officer").get("/api/v1/workers?q=郑残"));
+    for (Api.Res a : answers) {
+      assertThat(a.status()).as(a.toString()).isEqualTo(200 + (a == created ? 1 : 0));
+      assertThat(a.text()).doesNotContain(cert).doesNotContain(cert2).doesNotContain(id);
+    }
+    Map<String, Object> row = jdbc.queryForMap("select * from worker where id=?", wid);
+    assertThat(row).doesNotContainKey("DISABILITY_CERT_NO").doesNotContainKey("disability_cert_no");
+    assertThat(row.values().toString()).doesNotContain(cert2).doesNotContain(id.substring(0, 17));
+
+    Api.Res revealed = s.as("officer").get("/api/v1/workers/" + wid + "/pii");
+    assertThat(revealed.json().path("disabilityCertNo").asText()).isEqualTo(cert2);
+    assertThat(revealed.json().path("idNumber").asText()).isEqualTo(id);
+    List<Map<String, Object>> audits = jdbc.queryForList(
+        "select action, before_json, after_json from audit_log where entity_type='WORKER' and entity_id=? order by id",
+        String.valueOf(wid));
+    assertThat(audits).extracting(m -> m.get("action")).containsExactly("WORKER_REGISTERED", "WORKER_CHANGED",
+        "WORKER_CHANGED", "WORKER_PII_REVEALED");
+    assertThat(audits.get(3).get("after_json").toString()).contains("disabilityCertNo", cert2.substring(16));
+    assertThat(audits.toString()).doesNotContain(cert).doesNotContain(cert2).doesNotContain(id);
+    assertThat(output.getAll()).doesNotContain(cert).doesNotContain(cert2);
+  }
+
+  @Test
+  void freeTextRefusesAnIdNumber() {
+    String id = TestIds.nextId();
+    long wid = s.worker("钱十一", id, null);
+    Map<String, Object> body = new HashMap<>(fileBody());
+    body.put("description", "妻子（身份证 " + TestIds.nextId() + "）患病");
+    Api.Res r = s.as("officer").post("/api/v1/workers/" + wid + "/hardship-file", body);
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(fieldCodes(r)).containsExactly("description:CONTAINS_ID_NUMBER");
+    assertThat(jdbc.queryForObject("select count(*) from hardship_file where worker_id=?", Integer.class, wid)).isZero();
+  }
+
+  @Test
   void bankCardCanBeChanged() {
     long wid = s.worker("吴一", TestIds.nextId(), null);
     assertThat(s.as("officer").get("/api/v1/workers/" + wid).json().path("hasBankCard").asBoolean()).isFalse();

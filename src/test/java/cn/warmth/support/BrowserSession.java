@@ -16,10 +16,22 @@ public final class BrowserSession {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   private final String base;
   private final HttpClient http;
+  private final CookieManager cookies = new CookieManager();
 
   public BrowserSession(int port) {
     this.base = "http://localhost:" + port;
-    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  /** A cookie this session holds (e.g. the console's XSRF-TOKEN), or null. */
+  public String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+        .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+  }
+
+  /** Any request, relative to the server, with this session's cookies. */
+  public HttpResponse<String> request(String path, java.util.function.UnaryOperator<HttpRequest.Builder> build) {
+    return send(build.apply(HttpRequest.newBuilder(URI.create(base + path))));
   }
 
   /** Signs in; returns where the login form redirected to. */

@@ -50,4 +50,36 @@ public final class Xlsx {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * A large import file written as a stream (SXSSF keeps 100 rows in memory): {@code rows} data
+   * rows of valid-looking workers at {@code org}, straight to {@code out}.
+   */
+  public static void streamWorkers(int rows, String org, java.io.OutputStream out) {
+    try (org.apache.poi.xssf.streaming.SXSSFWorkbook wb = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100)) {
+      wb.setCompressTempFiles(true);
+      var sheet = wb.createSheet("职工");
+      var h = sheet.createRow(0);
+      for (int i = 0; i < HEADERS.length; i++) {
+        h.createCell(i).setCellValue(HEADERS[i]);
+      }
+      for (int r = 1; r <= rows; r++) {
+        String[] v = {"批量" + (char) ('甲' + r % 10), TestIds.nextId(), org, "13800138000", "在编", "否", "", "中国银行",
+            TestIds.nextCard()};
+        var row = sheet.createRow(r);
+        for (int i = 0; i < v.length; i++) {
+          row.createCell(i).setCellValue(v[i]);
+        }
+      }
+      wb.write(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static byte[] streamWorkers(int rows, String org) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    streamWorkers(rows, org, out);
+    return out.toByteArray();
+  }
 }
