@@ -13,4 +13,6 @@ interface UserRepository extends JpaRepository<AppUser, Long> {
 
   @Query("select distinct u from AppUser u join fetch u.org")
   List<AppUser> findAllWithOrg();
+
+  List<AppUser> findByUsernameIn(java.util.Collection<String> usernames);
 }

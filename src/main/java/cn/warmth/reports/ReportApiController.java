@@ -35,6 +35,11 @@ class ReportApiController {
     return reports.review(id, r.decision(), r.comment());
   }
 
+  @GetMapping("/{id}")
+  Reports.ReportView get(@PathVariable long id) {
+    return reports.get(id);
+  }
+
   @GetMapping
   List<Reports.ReportView> list(@RequestParam String campaign) {
     return reports.list(campaign);

@@ -95,7 +95,7 @@ abstract class FilingProcessContract {
   void reviewTaskIsOfferedToManagersWhoseScopeContainsTheFile() {
     long fileId = submit();
     ProcessInstance pi = instance(fileId);
-    assertThat(pi).isWaitingAt(FilingProcess.TASK_REVIEW);
+    assertThat(pi).isWaitingAt("reviewFile");
     assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task(pi))
         .hasCandidateGroup("manager@" + s.school).hasCandidateGroup("manager@" + s.city).hasCandidateGroup("manager@SX");
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
@@ -142,7 +142,7 @@ abstract class FilingProcessContract {
 
     // A year later the officer is reminded to review the file.
     management.executeJob(yearly.getId());
-    assertThat(instance(fileId)).isWaitingAt(FilingProcess.TASK_ANNUAL_REVIEW);
+    assertThat(instance(fileId)).isWaitingAt("reviewAnnually");
     assertThat(s.as("officer").get("/api/v1/tasks").text()).contains("reviewAnnually");
     Api.Res done = s.as("officer").post("/api/v1/hardship-files/" + fileId + "/annual-review", Map.of("comment", "仍困难"));
     assertThat(done.status()).as(done.toString()).isEqualTo(200);
@@ -167,7 +167,7 @@ abstract class FilingProcessContract {
     Api.Res objection = s.as("officer2").post("/api/v1/hardship-files/" + fileId + "/objection",
         Map.of("comment", "群众反映有房产出租收入"));
     assertThat(objection.json().path("status").asText()).isEqualTo("PENDING_REVIEW");
-    assertThat(instance(fileId)).isWaitingAt(FilingProcess.TASK_REVIEW);
+    assertThat(instance(fileId)).isWaitingAt("reviewFile");
     assertThat(management.createJobQuery().processInstanceId(instance(fileId).getId()).timers().count()).isZero();
     // Re-reviewed by another manager, the notice starts again and ends in filing.
     review("manager2", fileId, "APPROVE");
@@ -184,7 +184,7 @@ abstract class FilingProcessContract {
     review("manager", fileId, "APPROVE");
     management.executeJob(timer(fileId).getId());
     management.executeJob(timer(fileId).getId());
-    assertThat(instance(fileId)).isWaitingAt(FilingProcess.TASK_ANNUAL_REVIEW);
+    assertThat(instance(fileId)).isWaitingAt("reviewAnnually");
     s.as("manager").post("/api/v1/hardship-files/" + fileId + "/close", Map.of("reason", "RELIEVED"));
     assertThat(instance(fileId)).isNull();
     assertThat(finished("FILE-" + fileId, "fileClosedDuringReview")).isTrue();
