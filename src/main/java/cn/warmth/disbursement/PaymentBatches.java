@@ -130,6 +130,7 @@ public class PaymentBatches {
    * header, a bad status, a reference not in this batch, a repeated reference or an answer that
    * contradicts an earlier one refuses the whole file (400 with the rows).
    */
+  @cn.warmth.workflow.WorkflowCommand // the bank's answer moves case processes: retried if a timer collides
   @Transactional
   public ResultSummary importResult(long id, String csv) {
     CurrentUser.requireRole(Role.FINANCE);

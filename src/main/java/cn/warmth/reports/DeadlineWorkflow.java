@@ -149,11 +149,12 @@ class DeadlineWorkflow implements WorkItemSource {
 
   /** The reminders' multi-instance collection, from the comma-separated list kept as a plain string. */
   @Component("reportDeadlineUnits")
-  static class Units implements java.util.function.Function<String, List<String>> {
+  static class Units implements java.util.function.Function<Object, List<String>> {
     /** A public interface's method, so that the expression language may call it: {@code ${reportDeadlineUnits.apply(..)}}. */
     @Override
-    public List<String> apply(String csv) {
-      return csv == null || csv.isBlank() ? List.of() : Arrays.stream(csv.split(",")).map(String::strip).toList();
+    public List<String> apply(Object csv) {
+      String s = csv == null ? "" : csv.toString();
+      return s.isBlank() ? List.of() : Arrays.stream(s.split(",")).map(String::strip).toList();
     }
   }
 }

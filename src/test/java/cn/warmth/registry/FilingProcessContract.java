@@ -190,6 +190,46 @@ abstract class FilingProcessContract {
     assertThat(finished("FILE-" + fileId, "fileClosedDuringReview")).isTrue();
   }
 
+  java.util.List<String> actions(String who, long fileId) {
+    return java.util.stream.StreamSupport.stream(s.as(who).get("/api/v1/hardship-files/" + fileId).json().path("actions")
+        .spliterator(), false).map(JsonNode::asText).toList();
+  }
+
+  @Test
+  void actionsFollowTheFileAndItsOpenTasks() {
+    long fileId = submit();
+    assertThat(actions("manager", fileId)).containsExactly("REVIEW");
+    assertThat(actions("citymanager", fileId)).containsExactly("REVIEW");
+    assertThat(actions("officer", fileId)).isEmpty();
+    review("manager", fileId, "APPROVE");
+    assertThat(actions("officer", fileId)).containsExactly("OBJECT");
+    assertThat(actions("manager", fileId)).containsExactly("OBJECT");
+    management.executeJob(timer(fileId).getId());
+    assertThat(actions("officer", fileId)).containsExactly("CLOSE");
+    management.executeJob(timer(fileId).getId()); // a year later
+    assertThat(actions("officer", fileId)).containsExactly("ANNUAL_REVIEW", "CLOSE");
+    assertThat(actions("manager", fileId)).containsExactly("CLOSE");
+    // The file page shows exactly these forms.
+    var page = new cn.warmth.support.BrowserSession(port);
+    page.login(s.name("officer"), Scenario.PW);
+    String html = page.get("/hardship-files/" + fileId).body();
+    assertThat(html).contains("id=\"annual-review-form\"", "id=\"close-form\"").doesNotContain("id=\"review-form\"",
+        "id=\"objection-form\"");
+  }
+
+  @Test
+  void theSubmitterOfAFileDoesNotGetToReviewIt() {
+    String both = s.p.toLowerCase() + ".om";
+    s.admin.post("/api/v1/users", Map.of("username", both, "password", Scenario.PW, "displayName", "经办兼负责人",
+        "orgCode", s.school, "roles", java.util.List.of("OFFICER", "MANAGER")));
+    long wid = s.worker("自审职工", TestIds.nextId(), null);
+    long fileId = s.anonymous.as(both, Scenario.PW).post("/api/v1/workers/" + wid + "/hardship-file",
+        RegistryApiContract.fileBody()).json().path("id").asLong();
+    assertThat(s.anonymous.as(both, Scenario.PW).get("/api/v1/hardship-files/" + fileId).json().path("actions").size())
+        .isZero();
+    assertThat(actions("manager", fileId)).containsExactly("REVIEW");
+  }
+
   @Test
   void withoutANoticePeriodApprovalFilesAtOnce() {
     ReflectionTestUtils.setField(files, "noticeDays", 0);
