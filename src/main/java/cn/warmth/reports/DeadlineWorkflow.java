@@ -43,7 +43,7 @@ class DeadlineWorkflow implements WorkItemSource {
   private static final String VAR_DEADLINE_DUE = "deadlineDue";
   private static final String VAR_DEADLINE_PASSED_AT = "deadlinePassedAt";
   /** The units that owe their report when the reminders go out, comma-separated. */
-  private static final String VAR_MISSING = "missingUnits";
+  private static final String VAR_UNITS_TO_REMIND = "unitsToRemind";
   /** The multi-instance element: one unit per reminder. */
   private static final String VAR_UNIT = "unit";
   /** Reminders go out this many days before the report deadline, at 09:00 Beijing time. */
@@ -132,18 +132,38 @@ class DeadlineWorkflow implements WorkItemSource {
   // ------------------------------------------------------------------ called by the process
 
   /** Service task {@code findMissingReports}: which units still owe their report, for the reminders. */
-  @Component("findMissingReports")
-  static class FindMissingReports implements JavaDelegate {
+  @Component("findUnitsToRemind")
+  static class FindUnitsToRemind implements JavaDelegate {
     private final Reports reports;
 
-    FindMissingReports(Reports reports) {
+    FindUnitsToRemind(Reports reports) {
       this.reports = reports;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-      execution.setVariable(VAR_MISSING,
+      execution.setVariable(VAR_UNITS_TO_REMIND,
           String.join(",", reports.missingUnits((String) execution.getVariable(VAR_CAMPAIGN))));
+    }
+  }
+
+  /**
+   * The same step for deadline processes started by the first version of the model (before
+   * 2026-11-30), still waiting in databases that are upgraded: their reminders iterate over a
+   * list variable {@code missingUnits} (stored as JSON now).
+   */
+  @Component("findMissingReports")
+  static class FindMissingReportsVersion1 implements JavaDelegate {
+    private final Reports reports;
+
+    FindMissingReportsVersion1(Reports reports) {
+      this.reports = reports;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      execution.setVariable("missingUnits",
+          new java.util.ArrayList<>(reports.missingUnits((String) execution.getVariable(VAR_CAMPAIGN))));
     }
   }
 

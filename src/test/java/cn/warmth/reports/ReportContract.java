@@ -245,6 +245,27 @@ abstract class ReportContract {
     assertThat(outside.body()).doesNotContain("初稿");
   }
 
+  @Autowired
+  org.camunda.bpm.engine.RepositoryService repository;
+
+  /** A deadline process started by the model's first version (upgraded database) still sends its reminders. */
+  @Test
+  void aDeadlineProcessOfTheFirstModelVersionStillRemindsAfterTheUpgrade() throws Exception {
+    var v1 = repository.createDeployment().name("report deadline v1")
+        .addInputStream("report-deadline.bpmn", getClass().getResourceAsStream("/legacy/report-deadline-v1.bpmn")).deploy();
+    try {
+      String definition = repository.createProcessDefinitionQuery().deploymentId(v1.getId()).singleResult().getId();
+      var pi = runtime.startProcessInstanceById(definition, "LEGACY-" + campaign,
+          Map.of("campaignCode", campaign, "remindAt", java.util.Date.from(java.time.Instant.now())));
+      management.executeJob(management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult().getId());
+      assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup("manager@" + s.otherSchool)
+          .count()).isEqualTo(1);
+      assertThat(s.as("othermanager").get("/api/v1/tasks").text()).contains("submitReportReminder");
+    } finally {
+      repository.deleteDeployment(v1.getId(), true);
+    }
+  }
+
   static JsonNode one(JsonNode list, long id) {
     return StreamSupport.stream(list.spliterator(), false).filter(n -> n.path("id").asLong() == id).findFirst().orElseThrow();
   }
