@@ -285,6 +285,7 @@ class BrowserIT {
     logout();
     login(s.name("manager"), Scenario.PW);
     assertThat(driver.findElement(By.id("tasks")).getText()).contains(c, "负责人审批");
+    Browser.screenshot(driver, "inbox-manager");
     assertThat(approveButton(c)).isTrue();
     Browser.screenshot(driver, "manager-only-table");
     click("#approve");

@@ -13,6 +13,7 @@ import cn.warmth.shared.WarmthUser;
 import cn.warmth.workflow.Action;
 import cn.warmth.workflow.EngineTask;
 import cn.warmth.workflow.EngineUser;
+import cn.warmth.workflow.ProcessValues;
 import cn.warmth.workflow.WorkItem;
 import cn.warmth.workflow.WorkItemSource;
 import java.time.Clock;
@@ -407,7 +408,7 @@ class AidCaseWorkflow implements WorkItemSource {
   }
 
   private static String groups(Role role, OrgView org) {
-    return String.join(",", EngineGroups.forScope(role, org.ancestorAndSelfCodes()));
+    return ProcessValues.groups(EngineGroups.forScope(role, org.ancestorAndSelfCodes()));
   }
 
   /** Task due date, the reminder the day before and the overdue alert three days after (00:00 Beijing). */
@@ -420,7 +421,7 @@ class AidCaseWorkflow implements WorkItemSource {
   }
 
   private Date startOf(LocalDate day) {
-    return Date.from(day.atStartOfDay(clock.getZone()).toInstant());
+    return ProcessValues.startOf(day, clock.getZone());
   }
 
   // ------------------------------------------------------------------ called by the process

@@ -29,7 +29,7 @@ class HomeController {
     var open = inbox.openTasks(me);
     model.addAttribute("me", me);
     model.addAttribute("tasks", open);
-    model.addAttribute("counts", inbox.countsByName(open));
+    model.addAttribute("counts", inbox.countsByKind(open));
     return "home";
   }
 

@@ -64,9 +64,9 @@ public class Inbox {
     return out;
   }
 
-  /** Counts per task title, for the badges above the list. */
-  public Map<String, Long> countsByName(List<InboxTask> open) {
-    return open.stream().collect(Collectors.groupingBy(InboxTask::name, java.util.TreeMap::new, Collectors.counting()));
+  /** Counts per kind of task (财务审核 3, 走访慰问 5 …), for the badges above the list. */
+  public Map<String, Long> countsByKind(List<InboxTask> open) {
+    return open.stream().collect(Collectors.groupingBy(InboxTask::kind, java.util.TreeMap::new, Collectors.counting()));
   }
 
   /** The user read a reminder ("知道了"): it is completed as them. Only dismissable tasks of theirs. */
@@ -87,8 +87,10 @@ public class Inbox {
 
   private InboxTask toInbox(EngineTask t, WorkItem w, LocalDate today) {
     LocalDate due = t.due() == null ? null : LocalDate.ofInstant(t.due(), clock.getZone());
-    String title = messages.getMessage(w.titleKey(), w.titleArgs(), t.name(), LocaleContextHolder.getLocale());
-    return new InboxTask(t.id(), title, t.taskKey(), t.processKey(), w.caseNumber(), w.fileId(), w.reportId(), due,
+    var locale = LocaleContextHolder.getLocale();
+    String title = messages.getMessage(w.titleKey(), w.titleArgs(), t.name(), locale);
+    String kind = messages.getMessage("taskKind." + t.taskKey(), null, t.name(), locale);
+    return new InboxTask(t.id(), title, kind, t.taskKey(), t.processKey(), w.caseNumber(), w.fileId(), w.reportId(), due,
         Urgency.of(due, today), w.link(), w.unitName(), w.worker(), w.amountYuan(), w.dismissable(), t.created());
   }
 

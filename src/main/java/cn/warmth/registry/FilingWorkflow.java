@@ -9,6 +9,7 @@ import cn.warmth.shared.WarmthUser;
 import cn.warmth.workflow.Action;
 import cn.warmth.workflow.EngineTask;
 import cn.warmth.workflow.EngineUser;
+import cn.warmth.workflow.ProcessValues;
 import cn.warmth.workflow.WorkItem;
 import cn.warmth.workflow.WorkItemSource;
 import java.time.Clock;
@@ -77,8 +78,8 @@ class FilingWorkflow implements WorkItemSource {
 
   void start(HardshipFile file, OrgView org) {
     Map<String, Object> vars = Map.of(VAR_FILE_ID, file.getId(),
-        VAR_MANAGER_GROUPS, String.join(",", EngineGroups.forScope(Role.MANAGER, org.ancestorAndSelfCodes())),
-        VAR_OFFICER_GROUPS, String.join(",", EngineGroups.forScope(Role.OFFICER, org.ancestorAndSelfCodes())));
+        VAR_MANAGER_GROUPS, ProcessValues.groups(EngineGroups.forScope(Role.MANAGER, org.ancestorAndSelfCodes())),
+        VAR_OFFICER_GROUPS, ProcessValues.groups(EngineGroups.forScope(Role.OFFICER, org.ancestorAndSelfCodes())));
     file.startedAs(engineUser.call(() -> runtime.startProcessInstanceByKey(KEY, BUSINESS_KEY_PREFIX + file.getId(),
         vars)).getId());
   }
@@ -167,14 +168,7 @@ class FilingWorkflow implements WorkItemSource {
   }
 
   private static Long fileId(String businessKey) {
-    if (businessKey == null || !businessKey.startsWith(BUSINESS_KEY_PREFIX)) {
-      return null;
-    }
-    try {
-      return Long.valueOf(businessKey.substring(BUSINESS_KEY_PREFIX.length()));
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return ProcessValues.idAfter(BUSINESS_KEY_PREFIX, businessKey);
   }
 
   // ------------------------------------------------------------------ helpers
@@ -194,7 +188,7 @@ class FilingWorkflow implements WorkItemSource {
   }
 
   private Date startOf(LocalDate day) {
-    return Date.from(day.atStartOfDay(clock.getZone()).toInstant());
+    return ProcessValues.startOf(day, clock.getZone());
   }
 
   // ------------------------------------------------------------------ called by the process
@@ -213,7 +207,7 @@ class FilingWorkflow implements WorkItemSource {
     @Override
     public void execute(DelegateExecution execution) {
       LocalDate next = files.fileNow(((Number) execution.getVariable(VAR_FILE_ID)).longValue());
-      execution.setVariable(VAR_ANNUAL_REVIEW_AT, Date.from(next.atStartOfDay(clock.getZone()).toInstant()));
+      execution.setVariable(VAR_ANNUAL_REVIEW_AT, ProcessValues.startOf(next, clock.getZone()));
     }
   }
 }

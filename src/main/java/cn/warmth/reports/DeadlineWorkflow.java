@@ -7,6 +7,7 @@ import cn.warmth.shared.EngineGroups;
 import cn.warmth.shared.Role;
 import cn.warmth.workflow.EngineTask;
 import cn.warmth.workflow.EngineUser;
+import cn.warmth.workflow.ProcessValues;
 import cn.warmth.workflow.WorkItem;
 import cn.warmth.workflow.WorkItemSource;
 import java.time.Clock;
@@ -126,7 +127,7 @@ class DeadlineWorkflow implements WorkItemSource {
   }
 
   private Date startOf(LocalDate day) {
-    return Date.from(day.atStartOfDay(clock.getZone()).toInstant());
+    return ProcessValues.startOf(day, clock.getZone());
   }
 
   // ------------------------------------------------------------------ called by the process

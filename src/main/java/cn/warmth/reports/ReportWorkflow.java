@@ -10,13 +10,12 @@ import cn.warmth.shared.WarmthUser;
 import cn.warmth.workflow.Action;
 import cn.warmth.workflow.EngineTask;
 import cn.warmth.workflow.EngineUser;
+import cn.warmth.workflow.ProcessValues;
 import cn.warmth.workflow.WorkItem;
 import cn.warmth.workflow.WorkItemSource;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -70,11 +69,11 @@ class ReportWorkflow implements WorkItemSource {
 
   void start(CampaignReport r, OrgView parent, CampaignView campaign) {
     Map<String, Object> vars = new HashMap<>();
-    vars.put(VAR_REVIEWERS, String.join(",", EngineGroups.forScope(Role.MANAGER, parent.ancestorAndSelfCodes())));
+    vars.put(VAR_REVIEWERS, ProcessValues.groups(EngineGroups.forScope(Role.MANAGER, parent.ancestorAndSelfCodes())));
     vars.put(VAR_SUBMITTERS, EngineGroups.of(Role.MANAGER, r.getOrgCode()));
     vars.put(VAR_CAMPAIGN, r.getCampaignCode());
     vars.put(VAR_UNIT, r.getOrgCode());
-    vars.put(VAR_DEADLINE_DUE, startOf(campaign.reportDeadline()));
+    vars.put(VAR_DEADLINE_DUE, ProcessValues.startOf(campaign.reportDeadline(), clock.getZone()));
     r.startedAs(engineUser.call(() -> runtime.startProcessInstanceByKey(KEY, BUSINESS_KEY_PREFIX + r.getId(), vars))
         .getId());
   }
@@ -164,17 +163,6 @@ class ReportWorkflow implements WorkItemSource {
   }
 
   private static Long reportId(String businessKey) {
-    if (businessKey == null || !businessKey.startsWith(BUSINESS_KEY_PREFIX)) {
-      return null;
-    }
-    try {
-      return Long.valueOf(businessKey.substring(BUSINESS_KEY_PREFIX.length()));
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private Date startOf(LocalDate day) {
-    return Date.from(day.atStartOfDay(clock.getZone()).toInstant());
+    return ProcessValues.idAfter(BUSINESS_KEY_PREFIX, businessKey);
   }
 }
