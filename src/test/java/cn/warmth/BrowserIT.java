@@ -242,6 +242,83 @@ class BrowserIT {
     assertThat(((Number) size).longValue()).isGreaterThan(3000);
   }
 
+  @org.springframework.beans.factory.annotation.Autowired
+  org.camunda.bpm.engine.RepositoryService repository;
+
+  String table(java.util.function.UnaryOperator<String> change) throws java.io.IOException {
+    String original = new String(getClass().getResourceAsStream("/bpmn/approval-steps.dmn").readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    String changed = change.apply(original);
+    assertThat(changed).isNotEqualTo(original);
+    return changed;
+  }
+
+  java.util.List<String> actions(Scenario s, String who, String caseNumber) {
+    return java.util.stream.StreamSupport.stream(s.as(who).get("/api/v1/cases/" + caseNumber).json().path("actions")
+        .spliterator(), false).map(com.fasterxml.jackson.databind.JsonNode::asText).toList();
+  }
+
+  boolean approveButton(String caseNumber) {
+    driver.get(url("/cases/" + caseNumber));
+    driver.findElement(By.id("case-number"));
+    return !driver.findElements(By.id("approve")).isEmpty();
+  }
+
+  /** Tables deployed at runtime decide who gets the approve button: on the page and in actions, with no code. */
+  @Test
+  void aStricterAndAManagerOnlyDecisionTableGiveTheRightPersonTheApproveButton() throws Exception {
+    Scenario s = new Scenario(port);
+    cn.warmth.support.Flows f = new cn.warmth.support.Flows(s, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+    String managerOnly = table(t -> t.replaceAll("(<outputEntry id=\"r\\dFinance\"><text>)true(</text>)", "$1false$2")
+        .replace("<outputEntry id=\"r3Manager\"><text>false</text>", "<outputEntry id=\"r3Manager\"><text>true</text>"));
+    var deployment = repository.createDeployment().name("manager only").addString("approval-steps.dmn", managerOnly).deploy();
+    String c;
+    try {
+      c = f.openCase("CASH", "500", 3);
+    } finally {
+      repository.deleteDeployment(deployment.getId(), true);
+    }
+    assertThat(actions(s, "finance", c)).isEmpty();
+    assertThat(actions(s, "manager", c)).containsExactly("APPROVE_MANAGER");
+    login(s.name("finance"), Scenario.PW);
+    assertThat(approveButton(c)).as("finance has nothing to sign").isFalse();
+    logout();
+    login(s.name("manager"), Scenario.PW);
+    assertThat(driver.findElement(By.id("tasks")).getText()).contains(c, "负责人审批");
+    Browser.screenshot(driver, "inbox-manager");
+    assertThat(approveButton(c)).isTrue();
+    Browser.screenshot(driver, "manager-only-table");
+    click("#approve");
+    assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("办理中");
+    logout();
+
+    // Stricter: the manager signs from 1,000 yuan, after finance.
+    var stricter = repository.createDeployment().name("stricter").addString("approval-steps.dmn",
+        table(t -> t.replace("&gt; 200000", "&gt; 100000"))).deploy();
+    String big;
+    try {
+      big = f.openCase("CASH", "1500", 3);
+    } finally {
+      repository.deleteDeployment(stricter.getId(), true);
+    }
+    login(s.name("manager"), Scenario.PW);
+    assertThat(approveButton(big)).as("finance first").isFalse();
+    logout();
+    login(s.name("finance"), Scenario.PW);
+    assertThat(approveButton(big)).isTrue();
+    click("#approve");
+    assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("待审批");
+    assertThat(approveButton(big)).as("finance has signed").isFalse();
+    logout();
+    login(s.name("manager"), Scenario.PW);
+    assertThat(approveButton(big)).isTrue();
+    assertThat(actions(s, "manager", big)).containsExactly("APPROVE_MANAGER");
+    click("#approve");
+    assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("办理中");
+    assertThat(driver.findElement(By.id("timeline")).getText()).contains("财务审核（同意，测试finance", "负责人审批（同意，测试manager");
+    Browser.screenshot(driver, "stricter-table-timeline");
+  }
+
   @Test
   void wrongPasswordStaysOnLoginWithAChineseMessage() {
     login("admin", "wrong-password");

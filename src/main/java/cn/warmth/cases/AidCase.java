@@ -155,6 +155,17 @@ class AidCase {
   @Column(name = "process_instance_id")
   private String processInstanceId;
 
+  /** The approval table's answer, written when the process decides (null for cases opened before it was kept). */
+  @Column(name = "finance_required")
+  private Boolean financeRequired;
+
+  @Column(name = "manager_required")
+  private Boolean managerRequired;
+
+  /** Who confirmed the disbursement: the officer at the hand-over, or whoever imported the bank's answer. */
+  @Column(name = "payment_confirmed_by")
+  private String paymentConfirmedBy;
+
   @OneToMany(mappedBy = "aidCase", cascade = CascadeType.ALL)
   @OrderBy("id")
   private List<CaseApproval> approvals = new ArrayList<>();
@@ -237,7 +248,7 @@ class AidCase {
   }
 
   /** The visit happened; for cash and goods a signed receipt is the hand-over. */
-  void visitCompleted(LocalDate on, String visitors, String notes, boolean receiptSigned) {
+  void visitCompleted(LocalDate on, String visitors, String notes, boolean receiptSigned, String by) {
     requireStatus(CaseStatus.IN_PROGRESS);
     requireVisitOpen();
     visitStatus = VisitStatus.COMPLETED;
@@ -245,7 +256,7 @@ class AidCase {
     visitActualVisitors = visitors;
     visitNotes = notes;
     if (receiptSigned && paymentMethod != PaymentMethod.BANK_CARD) {
-      handedOver(on);
+      handedOver(on, by);
     }
   }
 
@@ -271,13 +282,14 @@ class AidCase {
   }
 
   /** Cash or goods handed over against a signed receipt (at the visit or later). */
-  void handedOver(LocalDate on) {
+  void handedOver(LocalDate on, String by) {
     requireStatus(CaseStatus.IN_PROGRESS);
     if (paymentMethod == PaymentMethod.BANK_CARD || paymentStatus == PaymentStatus.PAID) {
       throw BusinessException.conflict("INVALID_STATE");
     }
     receiptSignedOn = on;
     paymentStatus = PaymentStatus.PAID;
+    paymentConfirmedBy = by;
   }
 
   // ---- bank card payments (driven by the disbursement module) ----
@@ -289,11 +301,12 @@ class AidCase {
     paymentStatus = PaymentStatus.IN_BATCH;
   }
 
-  void bankPaid() {
+  void bankPaid(String by) {
     if (paymentStatus != PaymentStatus.IN_BATCH) {
       throw BusinessException.conflict("INVALID_STATE");
     }
     paymentStatus = PaymentStatus.PAID;
+    paymentConfirmedBy = by;
     paymentMessage = null;
   }
 
@@ -352,6 +365,13 @@ class AidCase {
     voidedAt = at;
     voidReason = why;
     duplicateKey = null;
+  }
+
+  /** The approval table decided which sign-offs this case needs. */
+  void approvalStepsDecided(boolean finance, boolean manager) {
+    requireStatus(CaseStatus.PENDING_APPROVAL);
+    this.financeRequired = finance;
+    this.managerRequired = manager;
   }
 
   void startedAs(String processInstanceId) {
@@ -419,4 +439,9 @@ class AidCase {
   String getVoidReason() { return voidReason; }
   String getProcessInstanceId() { return processInstanceId; }
   List<CaseApproval> getApprovals() { return approvals; }
+  Boolean getFinanceRequired() { return financeRequired; }
+  Boolean getManagerRequired() { return managerRequired; }
+  long getVersion() { return version; }
+  String getPaymentConfirmedBy() { return paymentConfirmedBy; }
+  Instant getVoidedAt() { return voidedAt; }
 }

@@ -13,6 +13,8 @@ interface AidCaseRepository extends JpaRepository<AidCase, Long>,
     org.springframework.data.jpa.repository.JpaSpecificationExecutor<AidCase> {
   Optional<AidCase> findByCaseNumber(String caseNumber);
 
+  List<AidCase> findByCaseNumberIn(java.util.Collection<String> caseNumbers);
+
   /** For changes that must not race (payments): the row is locked until commit. */
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select c from AidCase c where c.caseNumber = :caseNumber")

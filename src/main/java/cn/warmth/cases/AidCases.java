@@ -11,7 +11,6 @@ import cn.warmth.registry.Workers;
 import cn.warmth.shared.BusinessException;
 import cn.warmth.shared.CurrentUser;
 import cn.warmth.shared.Dates;
-import cn.warmth.shared.EngineGroups;
 import cn.warmth.shared.Enums;
 import cn.warmth.shared.Money;
 import cn.warmth.shared.Problems;
@@ -21,20 +20,18 @@ import cn.warmth.shared.WarmthUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
+import cn.warmth.workflow.Action;
+import cn.warmth.workflow.CommandAttempts;
+import cn.warmth.workflow.WorkflowCommand;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -53,19 +50,17 @@ public class AidCases {
   private final Workers workers;
   private final HardshipFiles files;
   private final Organisations organisations;
-  private final RuntimeService runtime;
-  private final TaskService tasks;
-  private final ManagementService management;
-  private final org.camunda.bpm.engine.HistoryService history;
+  private final AidCaseWorkflow workflow;
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
+  private final org.springframework.context.MessageSource messages;
   private final Clock clock;
   private final long caseCapFen;
   private final long annualCapFen;
 
   AidCases(AidCaseRepository cases, CaseNumbers numbers, org.springframework.jdbc.core.JdbcTemplate jdbc, Campaigns campaigns, Workers workers, HardshipFiles files,
-      Organisations organisations, RuntimeService runtime, TaskService tasks, ManagementService management,
-      org.camunda.bpm.engine.HistoryService history, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+      Organisations organisations, AidCaseWorkflow workflow, AuditLog audit, ApplicationEventPublisher events,
+      org.springframework.context.MessageSource messages, Clock clock,
       @Value("${app.aid.case-cap-yuan:3000}") long caseCapYuan, @Value("${app.aid.annual-cap-yuan:6000}") long annualCapYuan) {
     this.cases = cases;
     this.numbers = numbers;
@@ -74,12 +69,10 @@ public class AidCases {
     this.workers = workers;
     this.files = files;
     this.organisations = organisations;
-    this.runtime = runtime;
-    this.tasks = tasks;
-    this.management = management;
-    this.history = history;
+    this.workflow = workflow;
     this.audit = audit;
     this.events = events;
+    this.messages = messages;
     this.clock = clock;
     this.caseCapFen = caseCapYuan * 100;
     this.annualCapFen = annualCapYuan * 100;
@@ -103,6 +96,7 @@ public class AidCases {
 
   // ---------------------------------------------------------------- opening
 
+  @WorkflowCommand
   @Transactional
   public CaseView open(CaseInput in) {
     CurrentUser.requireRole(Role.OFFICER);
@@ -181,19 +175,7 @@ public class AidCases {
         goodsDescription, assistance, reason, overCap, overCap ? overCapReason : null, capYear, visitDate, location,
         visitors, me.username(), Instant.now(clock))));
     cases.flush();
-    Map<String, Object> vars = new HashMap<>();
-    vars.put(CaseProcess.VAR_CASE_ID, c.getId());
-    vars.put(CaseProcess.VAR_TOTAL_FEN, total);
-    vars.put(CaseProcess.VAR_OVER_CAP, overCap);
-    vars.put(CaseProcess.VAR_FUND_SOURCE, source.name());
-    vars.put(CaseProcess.VAR_PAYMENT_METHOD, method.name());
-    vars.put(CaseProcess.VAR_FINANCE_GROUPS, EngineGroups.forScope(Role.FINANCE, org.ancestorAndSelfCodes()));
-    vars.put(CaseProcess.VAR_MANAGER_GROUPS, EngineGroups.forScope(Role.MANAGER, org.ancestorAndSelfCodes()));
-    vars.put(CaseProcess.VAR_OFFICER_GROUPS, EngineGroups.forScope(Role.OFFICER, org.ancestorAndSelfCodes()));
-    vars.put(CaseProcess.VAR_WORKER_LABEL, cn.warmth.registry.Masks.name(worker.name())); // the inbox shows it masked
-    vars.put(CaseProcess.VAR_TOTAL_YUAN, Money.yuan(total));
-    vars.putAll(visitTimes(visitDate));
-    c.startedAs(runtime.startProcessInstanceByKey(CaseProcess.KEY, c.getCaseNumber(), vars).getId());
+    workflow.start(c, org);
     audit.record("CASE_OPENED", "CASE", c.getCaseNumber(), c.getOrgPath(), null, describe(c));
     return view(c);
   }
@@ -201,6 +183,7 @@ public class AidCases {
   // ---------------------------------------------------------------- approval
 
   /** Gives the next pending sign-off the caller's role may give (api.md). */
+  @WorkflowCommand
   @Transactional
   public CaseView approve(String caseNumber, String decision, String comment) {
     CurrentUser.requireRole(Role.FINANCE, Role.MANAGER);
@@ -213,25 +196,12 @@ public class AidCases {
       p.add("comment", "REQUIRED");
     }
     p.throwIfAny();
-    Task task = null;
-    ApprovalStep step = null;
-    for (Task t : tasks.createTaskQuery().processInstanceId(c.getProcessInstanceId()).list()) {
-      if (CaseProcess.TASK_FINANCE.equals(t.getTaskDefinitionKey()) && me.has(Role.FINANCE)) {
-        task = t;
-        step = ApprovalStep.FINANCE;
-      } else if (CaseProcess.TASK_MANAGER.equals(t.getTaskDefinitionKey()) && me.has(Role.MANAGER)) {
-        task = t;
-        step = ApprovalStep.MANAGER;
-      }
-    }
-    if (task == null) {
-      throw BusinessException.conflict("INVALID_STATE");
-    }
-    boolean last = step == ApprovalStep.MANAGER || !managerRequired(c);
+    ApprovalStep step = workflow.pendingSignOff(c, me).orElseThrow(() -> BusinessException.conflict("INVALID_STATE"));
+    boolean last = step == ApprovalStep.MANAGER || !workflow.managerRequired(c);
     var before = describe(c);
     c.signOff(step, approve, me.username(), Instant.now(clock), text, last);
     cases.saveAndFlush(c); // the version check makes a racing second sign-off fail here
-    tasks.complete(task.getId(), Map.of(CaseProcess.VAR_APPROVED, approve));
+    workflow.signedOff(c, step, approve);
     audit.record(approve ? "CASE_APPROVED_" + step : "CASE_REJECTED", "CASE", caseNumber, c.getOrgPath(), before,
         describe(c));
     return view(c);
@@ -239,14 +209,9 @@ public class AidCases {
 
   enum Decision { APPROVE, REJECT }
 
-  private boolean managerRequired(AidCase c) {
-    Object steps = runtime.getVariable(c.getProcessInstanceId(), CaseProcess.VAR_STEPS);
-    return steps instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("managerRequired"));
-  }
-
   /** Called by the process when the DMN table requires no sign-off at all. */
   @Transactional
-  public void approvedWithoutSignOff(long caseId) {
+  void approvedWithoutSignOff(long caseId) {
     AidCase c = cases.findById(caseId).orElseThrow();
     var before = describe(c);
     c.signOffNotRequired();
@@ -257,6 +222,7 @@ public class AidCases {
 
   public enum VisitOutcome { COMPLETED, WAIVED }
 
+  @WorkflowCommand
   @Transactional
   public CaseView recordVisit(String caseNumber, String outcome, String visitedOn, String visitors, String notes,
       Boolean receiptSigned) {
@@ -279,25 +245,21 @@ public class AidCases {
       who = visitors(visitors, "visitors", p);
     }
     p.throwIfAny();
-    Task visit = openTask(c, CaseProcess.TASK_VISIT).orElseThrow(() -> BusinessException.conflict("INVALID_STATE"));
     var before = describe(c);
     boolean handover = false;
     if (o == VisitOutcome.COMPLETED) {
       handover = Boolean.TRUE.equals(receiptSigned) && c.getPaymentMethod() != PaymentMethod.BANK_CARD;
-      c.visitCompleted(on, who, note, handover);
+      c.visitCompleted(on, who, note, handover, CurrentUser.actorName());
     } else {
       c.visitWaived(note);
     }
-    tasks.complete(visit.getId());
-    completeReminders(c);
-    if (handover) {
-      runtime.createMessageCorrelation(CaseProcess.MSG_HANDOVER).processInstanceId(c.getProcessInstanceId()).correlate();
-    }
+    workflow.visitRecorded(c, handover);
     audit.record("CASE_VISIT_" + o, "CASE", caseNumber, c.getOrgPath(), before, describe(c));
     return view(c);
   }
 
-  /** Cash or goods handed over against a signed receipt after the visit (e.g. when it was waived). */
+  /** Cash or goods handed over against a signed receipt after the visit (recorded without one, or waived). */
+  @WorkflowCommand
   @Transactional
   public CaseView confirmHandover(String caseNumber, String on) {
     CurrentUser.requireRole(Role.OFFICER);
@@ -309,13 +271,17 @@ public class AidCases {
       p.add("receivedOn", "DATE_IN_FUTURE");
     }
     p.throwIfAny();
+    if (c.getVisitStatus() == VisitStatus.PLANNED) {
+      throw BusinessException.conflict("INVALID_STATE"); // at the visit, the receipt goes with the visit record
+    }
     var before = describe(c);
-    c.handedOver(day);
-    runtime.createMessageCorrelation(CaseProcess.MSG_HANDOVER).processInstanceId(c.getProcessInstanceId()).correlate();
+    c.handedOver(day, CurrentUser.actorName());
+    workflow.handedOver(c);
     audit.record("CASE_HANDOVER", "CASE", caseNumber, c.getOrgPath(), before, describe(c));
     return view(c);
   }
 
+  @WorkflowCommand
   @Transactional
   public CaseView reschedule(String caseNumber, String plannedDate, String location, String visitors) {
     CurrentUser.requireRole(Role.OFFICER);
@@ -332,36 +298,9 @@ public class AidCases {
     p.throwIfAny();
     var before = describe(c);
     c.reschedule(day, where, who);
-    Map<String, Object> times = visitTimes(day);
-    runtime.setVariables(c.getProcessInstanceId(), times);
-    // Timers already waiting move with the visit; open tasks get the new due date.
-    for (Job job : management.createJobQuery().processInstanceId(c.getProcessInstanceId()).timers().list()) {
-      String activity = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult()
-          .getActivityId();
-      if (CaseProcess.TIMER_REMINDER.equals(activity)) {
-        management.setJobDuedate(job.getId(), (Date) times.get(CaseProcess.VAR_REMINDER_AT));
-      } else if (CaseProcess.TIMER_OVERDUE.equals(activity)) {
-        management.setJobDuedate(job.getId(), (Date) times.get(CaseProcess.VAR_OVERDUE_AT));
-      }
-    }
-    openTask(c, CaseProcess.TASK_VISIT).ifPresent(t -> {
-      t.setDueDate((Date) times.get(CaseProcess.VAR_VISIT_DUE));
-      tasks.saveTask(t);
-    });
+    workflow.visitRescheduled(c);
     audit.record("CASE_VISIT_RESCHEDULED", "CASE", caseNumber, c.getOrgPath(), before, describe(c));
     return view(c);
-  }
-
-  /** The officer saw the reminder (明日走访提醒) or the manager the overdue alert. */
-  @Transactional
-  public void acknowledge(String taskId) {
-    WarmthUser me = CurrentUser.get();
-    Task t = tasks.createTaskQuery().taskId(taskId).taskCandidateGroupIn(me.engineGroups()).singleResult();
-    if (t == null || !(CaseProcess.TASK_REMINDER.equals(t.getTaskDefinitionKey())
-        || CaseProcess.TASK_OVERDUE.equals(t.getTaskDefinitionKey()))) {
-      throw BusinessException.notFound();
-    }
-    tasks.complete(t.getId());
   }
 
   /**
@@ -457,16 +396,18 @@ public class AidCases {
   }
 
   /** The bank paid: the payment is PAID and the process moves on. */
+  @WorkflowCommand
   @Transactional
   public void bankPaymentSucceeded(String caseNumber) {
     AidCase c = lock(caseNumber);
     var before = describe(c);
-    c.bankPaid();
-    runtime.createMessageCorrelation(CaseProcess.MSG_BANK_PAID).processInstanceId(c.getProcessInstanceId()).correlate();
+    c.bankPaid(CurrentUser.actorName());
+    workflow.bankPaid(c);
     audit.record("CASE_PAYMENT_PAID", "CASE", caseNumber, c.getOrgPath(), before, describe(c));
   }
 
   /** The bank refused: the officer must correct the card, then retry. */
+  @WorkflowCommand
   @Transactional
   public void bankPaymentFailed(String caseNumber, String message) {
     bankPaymentFailed(caseNumber, message, null);
@@ -481,11 +422,12 @@ public class AidCases {
     AidCase c = lock(caseNumber);
     var before = describe(c);
     c.bankFailed(message, payeeFingerprint != null ? payeeFingerprint : workers.payeeFingerprint(c.getWorkerId()));
-    runtime.createMessageCorrelation(CaseProcess.MSG_BANK_FAILED).processInstanceId(c.getProcessInstanceId()).correlate();
+    workflow.bankFailed(c);
     audit.record("CASE_PAYMENT_FAILED", "CASE", caseNumber, c.getOrgPath(), before, describe(c));
   }
 
   /** After the card was corrected, the payment joins a later batch (api.md). */
+  @WorkflowCommand
   @Transactional
   public CaseView retryPayment(String caseNumber) {
     return retryPayment(caseNumber, false, null);
@@ -496,6 +438,7 @@ public class AidCases {
    * caller confirms "卡号无误，银行原因" with a note. Otherwise 422 {@code CARD_NOT_CHANGED}: the same
    * wrong card would only go back to the bank. Both ways are audited with their reason.
    */
+  @WorkflowCommand
   @Transactional
   public CaseView retryPayment(String caseNumber, boolean confirmBankIssue, String note) {
     CurrentUser.requireRole(Role.OFFICER, Role.FINANCE);
@@ -509,12 +452,10 @@ public class AidCases {
     }
     AidCase c = lock(caseNumber);
     var before = describe(c);
-    boolean unknown = c.failedPayeeUnknown();
     boolean changed = c.getPaymentStatus() == PaymentStatus.FAILED
         && c.payeeChangedSinceFailure(workers.payeeFingerprint(c.getWorkerId()));
     c.retryPayment(changed, confirmBankIssue);
-    // The officer's "correct the card" task is done: the payment waits for the bank again.
-    openTask(c, CaseProcess.TASK_CORRECT_CARD).ifPresent(t -> tasks.complete(t.getId()));
+    workflow.paymentRetried(c);
     Map<String, Object> after = describe(c);
     after.put("retryReason", changed ? "PAYEE_CHANGED" : confirmBankIssue ? "BANK_ISSUE_CONFIRMED" : "NOT_RECORDED");
     if (text != null && !text.isEmpty()) {
@@ -538,11 +479,14 @@ public class AidCases {
   }
 
   private AidCase lock(String caseNumber) {
-    return cases.lockByCaseNumber(caseNumber).orElseThrow(BusinessException::notFound);
+    AidCase c = cases.lockByCaseNumber(caseNumber).orElseThrow(BusinessException::notFound);
+    CommandAttempts.observe("aid_case", c.getId(), c.getVersion());
+    return c;
   }
 
   // ---------------------------------------------------------------- close and void
 
+  @WorkflowCommand
   @Transactional
   public CaseView close(String caseNumber) {
     CurrentUser.requireRole(Role.OFFICER);
@@ -551,13 +495,12 @@ public class AidCases {
     if (c.getStatus() != CaseStatus.IN_PROGRESS) {
       throw BusinessException.conflict("INVALID_STATE");
     }
-    Task close = openTask(c, CaseProcess.TASK_CLOSE).orElse(null);
-    if (!c.readyToClose() || close == null) {
+    if (!c.readyToClose() || !workflow.closeTaskOpen(c)) {
       throw BusinessException.conflict("NOT_READY");
     }
     var before = describe(c);
     c.close(me.username(), Instant.now(clock));
-    tasks.complete(close.getId());
+    workflow.closed(c);
     WorkerFacts w = workers.facts(c.getWorkerId());
     events.publishEvent(new CaseClosed(c.getCaseNumber(), c.getCampaignCode(), c.getOrgCode(), c.getOrgPath(),
         c.getCategory(), c.getFundSource(), c.getAmountFen(), c.getGoodsValueFen(), c.assistanceSet(),
@@ -566,6 +509,7 @@ public class AidCases {
     return view(c);
   }
 
+  @WorkflowCommand
   @Transactional
   public CaseView voidCase(String caseNumber, String reason) {
     CurrentUser.requireRole(Role.MANAGER);
@@ -624,66 +568,48 @@ public class AidCases {
     return views(cases.plannedVisits(CurrentUser.get().orgPath(), until));
   }
 
-  /** The engine's history of a case, oldest first, for the timeline. */
+  /**
+   * The case's story in business words, oldest first, with who did what and when; steps still
+   * waiting come last, marked pending and without a time.
+   */
   @Transactional(readOnly = true)
   public List<TimelineEntry> timeline(String caseNumber) {
-    return timelineOf(requireCase(caseNumber));
+    String separator = messages.getMessage("timeline.separator", null, "，", LocaleContextHolder.getLocale());
+    var format = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
+    return workflow.timeline(requireCase(caseNumber)).stream().map(s -> new TimelineEntry(s.at(), s.activity(),
+        s.label(), s.outcome(), s.by(), s.byName(), s.pending(), s.pending() ? null
+            : String.join(separator, java.util.stream.Stream.of(s.outcome(), s.byName(), format.format(s.at()))
+                .filter(x -> x != null).toList()))).toList();
   }
 
-  public record TimelineEntry(Instant at, String activity, String name, String by) {}
-
-  private List<TimelineEntry> timelineOf(AidCase c) {
-    return history.createHistoricActivityInstanceQuery().processInstanceId(c.getProcessInstanceId())
-        .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
-        .filter(a -> a.getActivityName() != null && !a.getActivityName().isBlank())
-        .map(a -> new TimelineEntry((a.getEndTime() == null ? a.getStartTime() : a.getEndTime()).toInstant(),
-            a.getActivityId(), a.getActivityName(), a.getAssignee()))
-        .toList();
-  }
+  /**
+   * One step of the timeline: {@code name} and {@code outcome} in the request's language, {@code by}
+   * the username and {@code byName} the display name, {@code detail} "同意，刘芳，2026-11-30 10:05".
+   */
+  public record TimelineEntry(Instant at, String activity, String name, String outcome, String by, String byName,
+      boolean pending, String detail) {}
 
   // ---------------------------------------------------------------- helpers
 
-  /** A case with its worker's current name. */
+  /** A case with its worker's current name and the caller's actions. */
   private CaseView view(AidCase c) {
-    return CaseView.of(c, workers.namesOf(List.of(c.getWorkerId())).get(c.getWorkerId()));
+    return CaseView.of(c, workers.namesOf(List.of(c.getWorkerId())).get(c.getWorkerId()),
+        workflow.actions(c, CurrentUser.get()));
   }
 
-  /** Many cases, with their workers' names in one query. */
+  /** Many cases, with their workers' names in one query and the caller's actions in another. */
   private List<CaseView> views(List<AidCase> list) {
     Map<Long, String> names = workers.namesOf(list.stream().map(AidCase::getWorkerId).toList());
-    return list.stream().map(c -> CaseView.of(c, names.get(c.getWorkerId()))).toList();
+    Map<Long, List<Action>> actions = workflow.actions(list, CurrentUser.get());
+    return list.stream().map(c -> CaseView.of(c, names.get(c.getWorkerId()), actions.get(c.getId()))).toList();
   }
 
   AidCase requireCase(String caseNumber) {
     WarmthUser me = CurrentUser.get();
-    return cases.findByCaseNumber(caseNumber == null ? "" : caseNumber.strip())
-        .filter(c -> me.covers(c.getOrgPath())).orElseThrow(BusinessException::notFound);
-  }
-
-  private Optional<Task> openTask(AidCase c, String key) {
-    return Optional.ofNullable(tasks.createTaskQuery().processInstanceId(c.getProcessInstanceId())
-        .taskDefinitionKey(key).singleResult());
-  }
-
-  /** Reminders and alerts lose their point once the visit is recorded. */
-  private void completeReminders(AidCase c) {
-    for (Task t : tasks.createTaskQuery().processInstanceId(c.getProcessInstanceId())
-        .taskDefinitionKeyIn(CaseProcess.TASK_REMINDER, CaseProcess.TASK_OVERDUE).list()) {
-      tasks.complete(t.getId());
-    }
-  }
-
-  /** Task due date, the reminder the day before and the overdue alert three days after (00:00 Beijing). */
-  private Map<String, Object> visitTimes(LocalDate visitDate) {
-    Map<String, Object> m = new HashMap<>();
-    m.put(CaseProcess.VAR_VISIT_DUE, startOf(visitDate));
-    m.put(CaseProcess.VAR_REMINDER_AT, startOf(visitDate.minusDays(1)));
-    m.put(CaseProcess.VAR_OVERDUE_AT, startOf(visitDate.plusDays(CaseProcess.OVERDUE_DAYS + 1)));
-    return m;
-  }
-
-  private Date startOf(LocalDate day) {
-    return Date.from(day.atStartOfDay(clock.getZone()).toInstant());
+    AidCase c = cases.findByCaseNumber(caseNumber == null ? "" : caseNumber.strip())
+        .filter(x -> me.covers(x.getOrgPath())).orElseThrow(BusinessException::notFound);
+    CommandAttempts.observe("aid_case", c.getId(), c.getVersion());
+    return c;
   }
 
   /** Who visits: one or more names ("周敏、杨帆"), by the rule for names (no emoji, no invisible characters). */

@@ -7,7 +7,6 @@ import cn.warmth.shared.BusinessException;
 import cn.warmth.shared.CurrentUser;
 import cn.warmth.shared.FormErrors;
 import cn.warmth.shared.Role;
-import cn.warmth.shared.WarmthUser;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -100,16 +99,10 @@ class CasePageController {
 
   @GetMapping("/cases/{caseNumber}")
   String view(@PathVariable String caseNumber, Model model) {
-    CaseView c = cases.get(caseNumber);
-    WarmthUser me = CurrentUser.get();
-    model.addAttribute("c", c);
-    model.addAttribute("me", me);
+    // The forms shown are exactly the case's actions for this user (CaseView.actions), nothing re-derived here.
+    model.addAttribute("c", cases.get(caseNumber));
     model.addAttribute("timeline", cases.timeline(caseNumber));
     model.addAttribute("today", LocalDate.now(clock));
-    boolean pending = c.status() == CaseStatus.PENDING_APPROVAL;
-    boolean financeDone = c.approvals().stream().anyMatch(a -> a.step() == ApprovalStep.FINANCE);
-    model.addAttribute("canApprove", pending && !me.username().equals(c.openedBy())
-        && (me.has(Role.FINANCE) && !financeDone || me.has(Role.MANAGER) && financeDone));
     return "cases/case";
   }
 
@@ -157,13 +150,6 @@ class CasePageController {
       @RequestParam(required = false) String note, Model model, Locale locale, RedirectAttributes redirect) {
     return act(caseNumber, model, locale, redirect, "case.retried",
         () -> cases.retryPayment(caseNumber, confirmBankIssue, note));
-  }
-
-  /** Dismisses a visit reminder or an overdue alert from the inbox. */
-  @PostMapping("/tasks/{taskId}/acknowledge")
-  String acknowledge(@PathVariable String taskId) {
-    cases.acknowledge(taskId);
-    return "redirect:/";
   }
 
   /** Visits to make: overdue, today, upcoming, and a week view. */

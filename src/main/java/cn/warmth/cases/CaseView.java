@@ -1,6 +1,7 @@
 package cn.warmth.cases;
 
 import cn.warmth.shared.Money;
+import cn.warmth.workflow.Action;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,7 +12,8 @@ public record CaseView(String caseNumber, CaseStatus status, String campaignCode
     String workerName, AidCategory category, FundSource fundSource, PaymentMethod paymentMethod, String amountYuan,
     String goodsValueYuan, String goodsDescription, String totalYuan, Set<Assistance> assistance, String reason,
     boolean overCap, String overCapReason, List<Approval> approvals, Visit visit, Payment payment, String openedBy,
-    Instant openedAt, String rejectComment, String closedBy, Instant closedAt, String voidedBy, String voidReason) {
+    Instant openedAt, String rejectComment, String closedBy, Instant closedAt, String voidedBy, String voidReason,
+    Boolean financeRequired, Boolean managerRequired, List<Action> actions) {
 
   public record Approval(ApprovalStep step, String decision, String by, Instant at, String comment) {}
 
@@ -20,7 +22,12 @@ public record CaseView(String caseNumber, CaseStatus status, String campaignCode
 
   public record Payment(PaymentStatus status, String message, LocalDate receiptSignedOn) {}
 
-  static CaseView of(AidCase c, String workerName) {
+  /** Whether the caller may take this action now (templates render buttons from {@link #actions}). */
+  public boolean can(String action) {
+    return actions != null && actions.contains(Action.valueOf(action));
+  }
+
+  static CaseView of(AidCase c, String workerName, List<Action> actions) {
     return new CaseView(c.getCaseNumber(), c.getStatus(), c.getCampaignCode(), c.getOrgCode(), c.getWorkerId(),
         workerName, c.getCategory(), c.getFundSource(), c.getPaymentMethod(), Money.yuan(c.getAmountFen()),
         Money.yuan(c.getGoodsValueFen()), c.getGoodsDescription(), Money.yuan(c.totalFen()), c.assistanceSet(),
@@ -30,6 +37,7 @@ public record CaseView(String caseNumber, CaseStatus status, String campaignCode
         new Visit(c.getVisitPlannedDate(), c.getVisitLocation(), c.getVisitVisitors(), c.getVisitStatus(),
             c.getVisitedOn(), c.getVisitActualVisitors(), c.getVisitNotes()),
         new Payment(c.getPaymentStatus(), c.getPaymentMessage(), c.getReceiptSignedOn()), c.getOpenedBy(),
-        c.getOpenedAt(), c.getRejectComment(), c.getClosedBy(), c.getClosedAt(), c.getVoidedBy(), c.getVoidReason());
+        c.getOpenedAt(), c.getRejectComment(), c.getClosedBy(), c.getClosedAt(), c.getVoidedBy(), c.getVoidReason(),
+        c.getFinanceRequired(), c.getManagerRequired(), actions == null ? List.of() : actions);
   }
 }

@@ -3,7 +3,6 @@ package cn.warmth.cases;
 import cn.warmth.organisation.Organisations;
 import cn.warmth.registry.Workers;
 import cn.warmth.shared.CurrentUser;
-import cn.warmth.shared.EngineGroups;
 import cn.warmth.shared.Enums;
 import cn.warmth.shared.FieldProblem;
 import cn.warmth.shared.Money;
@@ -16,16 +15,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the finance desk reads about sign-offs: the cases waiting for the caller's sign-off (the
- * engine's open 财务审核 / 负责人审批 tasks offered to the caller's groups, the process being the
- * to-do list), and where a case stands against the two caps. Signing itself stays
+ * open 财务审核 / 负责人审批 tasks offered to the caller's groups, as {@link AidCaseWorkflow} finds
+ * them: the process is the to-do list), and where a case stands against the two caps. Signing itself stays
  * {@link AidCases#approve}.
  */
 @Service
@@ -36,14 +32,15 @@ public class SignOffs {
   private final AidCases aidCases;
   private final Workers workers;
   private final Organisations organisations;
-  private final TaskService tasks;
+  private final AidCaseWorkflow workflow;
 
-  SignOffs(AidCaseRepository cases, AidCases aidCases, Workers workers, Organisations organisations, TaskService tasks) {
+  SignOffs(AidCaseRepository cases, AidCases aidCases, Workers workers, Organisations organisations,
+      AidCaseWorkflow workflow) {
     this.cases = cases;
     this.aidCases = aidCases;
     this.workers = workers;
     this.organisations = organisations;
-    this.tasks = tasks;
+    this.workflow = workflow;
   }
 
   /**
@@ -73,9 +70,8 @@ public class SignOffs {
     }
     p.throwIfAny();
     String unit = orgCode == null || orgCode.isBlank() ? me.orgCode() : organisations.requireInScope(orgCode).code();
-    TaskQuery q = query(me, unit, source);
-    long total = q.count();
-    List<Task> found = q.orderByTaskCreateTime().asc().orderByTaskId().asc().listPage(page * size, size);
+    long total = workflow.countSignOffTasks(me, unit, source);
+    var found = workflow.signOffTasks(me, unit, source, page * size, size);
     return new WaitingPage(items(found, me), total, page, size);
   }
 
@@ -84,9 +80,8 @@ public class SignOffs {
   public Optional<String> next(String after) {
     CurrentUser.requireRole(Role.FINANCE, Role.MANAGER);
     WarmthUser me = CurrentUser.get();
-    TaskQuery q = query(me, me.orgCode(), null);
     for (int page = 0; page < 20; page++) {
-      List<Task> found = q.orderByTaskCreateTime().asc().orderByTaskId().asc().listPage(page * 100, 100);
+      var found = workflow.signOffTasks(me, me.orgCode(), null, page * 100, 100);
       for (Waiting w : items(found, me)) {
         if (w.mine() == null && !w.caseNumber().equals(after)) {
           return Optional.of(w.caseNumber());
@@ -106,7 +101,7 @@ public class SignOffs {
     if (!me.has(Role.FINANCE) && !me.has(Role.MANAGER)) {
       return 0;
     }
-    return query(me, me.orgCode(), null).count();
+    return workflow.countSignOffTasks(me, me.orgCode(), null);
   }
 
   /** The step of this case that the caller may sign now, if any (not deciding segregation: approve does). */
@@ -117,49 +112,20 @@ public class SignOffs {
     if (c.getStatus() != CaseStatus.PENDING_APPROVAL) {
       return Optional.empty();
     }
-    for (Task t : tasks.createTaskQuery().processInstanceId(c.getProcessInstanceId()).list()) {
-      if (CaseProcess.TASK_FINANCE.equals(t.getTaskDefinitionKey()) && me.has(Role.FINANCE)) {
-        return Optional.of(ApprovalStep.FINANCE);
-      }
-      if (CaseProcess.TASK_MANAGER.equals(t.getTaskDefinitionKey()) && me.has(Role.MANAGER)) {
-        return Optional.of(ApprovalStep.MANAGER);
-      }
-    }
-    return Optional.empty();
+    return workflow.pendingStepFor(c, me);
   }
 
-  private TaskQuery query(WarmthUser me, String unit, FundSource source) {
-    List<String> keys = new ArrayList<>();
-    List<String> groups = new ArrayList<>();
-    if (me.has(Role.FINANCE)) {
-      keys.add(CaseProcess.TASK_FINANCE);
-      groups.add(EngineGroups.of(Role.FINANCE, unit));
-    }
-    if (me.has(Role.MANAGER)) {
-      keys.add(CaseProcess.TASK_MANAGER);
-      groups.add(EngineGroups.of(Role.MANAGER, unit));
-    }
-    // A task is offered to the role's group of the case's unit and of every unit above it, so the
-    // group of the chosen unit finds exactly the cases of that unit and below.
-    TaskQuery q = tasks.createTaskQuery().processDefinitionKey(CaseProcess.KEY)
-        .taskDefinitionKeyIn(keys.toArray(String[]::new)).taskCandidateGroupIn(groups).includeAssignedTasks();
-    if (source != null) {
-      q.processVariableValueEquals(CaseProcess.VAR_FUND_SOURCE, source.name());
-    }
-    return q;
-  }
-
-  private List<Waiting> items(List<Task> found, WarmthUser me) {
-    Map<String, Task> byInstance = new HashMap<>();
-    found.forEach(t -> byInstance.put(t.getProcessInstanceId(), t));
+  private List<Waiting> items(List<AidCaseWorkflow.SignOffTask> found, WarmthUser me) {
+    Map<String, AidCaseWorkflow.SignOffTask> byInstance = new HashMap<>();
+    found.forEach(t -> byInstance.put(t.processInstanceId(), t));
     Map<String, AidCase> byProcess = new HashMap<>();
     if (!byInstance.isEmpty()) {
       cases.findByProcessInstanceIdIn(byInstance.keySet()).forEach(c -> byProcess.put(c.getProcessInstanceId(), c));
     }
     Map<Long, String> names = workers.namesOf(byProcess.values().stream().map(AidCase::getWorkerId).toList());
     List<Waiting> out = new ArrayList<>();
-    for (Task t : found) {
-      AidCase c = byProcess.get(t.getProcessInstanceId());
+    for (AidCaseWorkflow.SignOffTask t : found) {
+      AidCase c = byProcess.get(t.processInstanceId());
       if (c == null || !me.covers(c.getOrgPath())) {
         continue;
       }
@@ -167,8 +133,7 @@ public class SignOffs {
           : c.getApprovals().stream().anyMatch(a -> a.getDecidedBy().equals(me.username())) ? "SIGNED" : null;
       out.add(new Waiting(c.getCaseNumber(), c.getOrgCode(), c.getCampaignCode(), c.getWorkerId(),
           names.get(c.getWorkerId()), c.getCategory(), c.getFundSource(), c.getPaymentMethod(), Money.yuan(c.totalFen()),
-          c.isOverCap(), CaseProcess.TASK_FINANCE.equals(t.getTaskDefinitionKey()) ? ApprovalStep.FINANCE
-              : ApprovalStep.MANAGER, c.getOpenedBy(), c.getOpenedAt(), mine));
+          c.isOverCap(), t.step(), c.getOpenedBy(), c.getOpenedAt(), mine));
     }
     return out;
   }

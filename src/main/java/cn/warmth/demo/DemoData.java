@@ -7,8 +7,6 @@ import cn.warmth.organisation.Organisations;
 import cn.warmth.organisation.Users;
 import cn.warmth.registry.HardshipFiles;
 import cn.warmth.registry.Workers;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import cn.warmth.shared.Role;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -42,8 +40,6 @@ class DemoData implements ApplicationRunner {
   private final Campaigns campaigns;
   private final Workers workers;
   private final HardshipFiles files;
-  private final ManagementService management;
-  private final RuntimeService runtime;
   private final AidCases aidCases;
   private final cn.warmth.funds.Funds funds;
   private final cn.warmth.activities.Activities activities;
@@ -51,19 +47,17 @@ class DemoData implements ApplicationRunner {
   private final Clock clock;
 
   DemoData(Organisations organisations, Users users, Campaigns campaigns, Workers workers, HardshipFiles files,
-      ManagementService management, RuntimeService runtime, AidCases aidCases, cn.warmth.funds.Funds funds,
+      AidCases aidCases, cn.warmth.funds.Funds funds,
       cn.warmth.activities.Activities activities, cn.warmth.reports.Reports reports, Clock clock) {
     this.funds = funds;
     this.activities = activities;
     this.reports = reports;
     this.aidCases = aidCases;
-    this.runtime = runtime;
     this.organisations = organisations;
     this.users = users;
     this.campaigns = campaigns;
     this.workers = workers;
     this.files = files;
-    this.management = management;
     this.clock = clock;
   }
 
@@ -163,11 +157,11 @@ class DemoData implements ApplicationRunner {
     as("bj.manager", () -> files.review(filed3, "APPROVE", "情况属实"));
     as("bj.manager", () -> files.review(rejected, "REJECT", "家庭人均收入高于低保两倍"));
     // The 公示 of three files has run its course: fire their notice timers now.
-    for (long f : new long[] {filed1, filed2, filed3}) {
-      String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey("FILE-" + f).singleResult().getId();
-      var job = management.createJobQuery().processInstanceId(pi).timers().singleResult();
-      management.executeJob(job.getId());
-    }
+    as("admin", () -> {
+      for (long f : new long[] {filed1, filed2, filed3}) {
+        files.endNoticeNowForDemo(f);
+      }
+    });
     cases(ids);
   }
 

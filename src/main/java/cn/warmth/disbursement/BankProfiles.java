@@ -1,16 +1,13 @@
 package cn.warmth.disbursement;
 
 import cn.warmth.audit.AuditLog;
-import cn.warmth.organisation.Organisations;
 import cn.warmth.shared.BusinessException;
 import cn.warmth.shared.CurrentUser;
 import cn.warmth.shared.Enums;
 import cn.warmth.shared.FieldProblem;
 import cn.warmth.shared.FormulaGuard;
 import cn.warmth.shared.Problems;
-import cn.warmth.shared.Role;
 import cn.warmth.shared.Texts;
-import cn.warmth.shared.WarmthUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,13 +33,11 @@ public class BankProfiles {
   static final int MAX_COLUMNS = 30;
 
   private final BankProfileRepository profiles;
-  private final Organisations organisations;
   private final AuditLog audit;
   private final Clock clock;
 
-  BankProfiles(BankProfileRepository profiles, Organisations organisations, AuditLog audit, Clock clock) {
+  BankProfiles(BankProfileRepository profiles, AuditLog audit, Clock clock) {
     this.profiles = profiles;
-    this.organisations = organisations;
     this.audit = audit;
     this.clock = clock;
   }
@@ -230,11 +225,7 @@ public class BankProfiles {
   }
 
   private void requireRootAdmin() {
-    CurrentUser.requireRole(Role.ADMIN);
-    WarmthUser me = CurrentUser.get();
-    if (organisations.find(me.orgCode()).map(o -> o.parentCode() != null).orElse(true)) {
-      throw BusinessException.forbidden("ROOT_ADMIN_ONLY", "error.ROOT_ADMIN_ONLY");
-    }
+    CurrentUser.requireRootAdmin();
   }
 
   private BankProfile require(String code) {

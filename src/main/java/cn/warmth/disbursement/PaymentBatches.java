@@ -178,6 +178,7 @@ public class PaymentBatches {
    * reference, an amount that differs or an answer that contradicts an earlier one refuses the
    * whole file (400 with each row: line, value found, explanation).
    */
+  @cn.warmth.workflow.WorkflowCommand // the bank's answer moves case processes: retried if a timer collides
   @Transactional
   public ResultSummary importResult(long id, byte[] file) {
     CurrentUser.requireRole(Role.FINANCE);

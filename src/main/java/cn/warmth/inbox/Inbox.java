@@ -1,92 +1,130 @@
 package cn.warmth.inbox;
 
+import cn.warmth.shared.BusinessException;
+import cn.warmth.shared.PageParams;
+import cn.warmth.shared.Paged;
 import cn.warmth.shared.WarmthUser;
-import java.time.Instant;
+import cn.warmth.workflow.EngineTask;
+import cn.warmth.workflow.TaskList;
+import cn.warmth.workflow.WorkItem;
+import cn.warmth.workflow.WorkItemSource;
+import cn.warmth.workflow.WorkflowCommand;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The user's open work: tasks assigned to them or offered to one of their engine groups.
- * Two queries whatever the number of tasks (tasks, then their process instances' business keys).
+ * 我的待办: the user's open tasks in business words. The inbox knows no process: it asks the
+ * {@link WorkItemSource} registered for each task's process definition key what the task is
+ * called, which page it opens, which unit and (masked) worker it concerns and whether it can be
+ * dismissed; urgency comes from the due date (a Beijing calendar day).
  */
 @Service
 public class Inbox {
-  /** Business keys that start with this prefix name a hardship file ("FILE-42"); others are case numbers. */
-  public static final String FILE_KEY_PREFIX = "FILE-";
+  /** A due date this many days ahead or less counts as "soon". */
+  static final int SOON_DAYS = 3;
 
-  private final TaskService tasks;
-  private final RuntimeService runtime;
+  private final TaskList taskList;
+  private final Map<String, WorkItemSource> sources;
+  private final MessageSource messages;
+  private final Clock clock;
 
-  Inbox(TaskService tasks, RuntimeService runtime) {
-    this.tasks = tasks;
-    this.runtime = runtime;
+  Inbox(TaskList taskList, List<WorkItemSource> sources, MessageSource messages, Clock clock) {
+    this.taskList = taskList;
+    this.sources = sources.stream().collect(Collectors.toMap(WorkItemSource::processKey, Function.identity()));
+    this.messages = messages;
+    this.clock = clock;
   }
 
+  /** Every open task of the user, most urgent first (earliest due day), then newest. */
+  @Transactional(readOnly = true)
   public List<InboxTask> openTasks(WarmthUser user) {
-    return toInbox(query(user).list()).stream()
-        // Most urgent first (earliest due date), then newest.
-        .sorted(Comparator.comparing(InboxTask::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(InboxTask::created, Comparator.reverseOrder()))
-        .toList();
+    List<InboxTask> out = new ArrayList<>(inboxTasks(taskList.openFor(user)));
+    out.sort(Comparator.comparing(InboxTask::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))
+        .thenComparing(InboxTask::created, Comparator.nullsLast(Comparator.reverseOrder())));
+    return out;
   }
 
-  /** One page of the open work, earliest due first, with the total (both counted by the engine in SQL). */
-  public cn.warmth.shared.Paged<InboxTask> openTasks(WarmthUser user, cn.warmth.shared.PageParams page) {
-    long total = query(user).count();
-    List<Task> rows = query(user).orderByDueDate().asc().orderByTaskCreateTime().desc().orderByTaskId().asc()
-        .listPage(page.offset(), page.size());
-    return new cn.warmth.shared.Paged<>(toInbox(rows), total);
+  /** One page of the open work, earliest due first, with the total (both ordered and counted by the engine in SQL). */
+  @Transactional(readOnly = true)
+  public Paged<InboxTask> openTasks(WarmthUser user, PageParams page) {
+    long total = taskList.countFor(user);
+    return new Paged<>(inboxTasks(taskList.openFor(user, page.offset(), page.size())), total);
   }
 
-  private org.camunda.bpm.engine.task.TaskQuery query(WarmthUser user) {
-    return tasks.createTaskQuery()
-        .or().taskAssignee(user.username()).taskCandidateGroupIn(user.engineGroups()).endOr()
-        .active();
-  }
-
-  private List<InboxTask> toInbox(List<Task> open) {
-    if (open.isEmpty()) {
-      return List.of();
+  /** The tasks in business words, in the order given: one call per process for all its tasks. */
+  private List<InboxTask> inboxTasks(List<EngineTask> open) {
+    LocalDate today = LocalDate.now(clock);
+    InboxTask[] out = new InboxTask[open.size()];
+    Map<String, List<Integer>> byProcess = new LinkedHashMap<>();
+    for (int i = 0; i < open.size(); i++) {
+      byProcess.computeIfAbsent(String.valueOf(open.get(i).processKey()), k -> new ArrayList<>()).add(i);
     }
-    Set<String> instanceIds = open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
-    Map<String, String> keys = runtime.createProcessInstanceQuery()
-        .processInstanceIds(instanceIds).list().stream()
-        .filter(p -> p.getBusinessKey() != null)
-        .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
-    // The worker (masked) and the amount are process variables: one query for all tasks.
-    Map<String, Map<String, Object>> vars = new java.util.HashMap<>();
-    runtime.createVariableInstanceQuery().processInstanceIdIn(instanceIds.toArray(String[]::new))
-        .variableNameIn("workerLabel", "totalYuan").list()
-        .forEach(v -> vars.computeIfAbsent(v.getProcessInstanceId(), k -> new java.util.HashMap<>()).put(v.getName(), v.getValue()));
-    return open.stream().map(t -> toInbox(t, keys.get(t.getProcessInstanceId()),
-            vars.getOrDefault(t.getProcessInstanceId(), Map.of())))
-        .toList();
+    byProcess.forEach((key, positions) -> {
+      List<EngineTask> tasks = positions.stream().map(open::get).toList();
+      List<WorkItem> items = describe(key, tasks);
+      for (int i = 0; i < tasks.size(); i++) {
+        out[positions.get(i)] = toInbox(tasks.get(i), items.get(i), today);
+      }
+    });
+    return List.of(out);
   }
 
-  /** Counts per task kind, for the badges above the list. */
-  public Map<String, Long> countsByName(List<InboxTask> open) {
-    return open.stream().collect(Collectors.groupingBy(InboxTask::name, java.util.TreeMap::new, Collectors.counting()));
+  /** Counts per kind of task (财务审核 3, 走访慰问 5 …), for the badges above the list. */
+  public Map<String, Long> countsByKind(List<InboxTask> open) {
+    return open.stream().collect(Collectors.groupingBy(InboxTask::kind, java.util.TreeMap::new, Collectors.counting()));
   }
 
-  private static InboxTask toInbox(Task t, String businessKey, Map<String, Object> vars) {
-    String caseNumber = null;
-    Long fileId = null;
-    if (businessKey != null && businessKey.startsWith(FILE_KEY_PREFIX)) {
-      fileId = Long.valueOf(businessKey.substring(FILE_KEY_PREFIX.length()));
-    } else {
-      caseNumber = businessKey;
+  /** The user read a reminder ("知道了"): it is completed as them. Only dismissable tasks of theirs. */
+  @WorkflowCommand
+  @Transactional
+  public void dismiss(String taskId, WarmthUser user) {
+    EngineTask task = taskList.find(taskId, user).orElseThrow(BusinessException::notFound);
+    if (!describe(String.valueOf(task.processKey()), List.of(task)).get(0).dismissable()) {
+      throw BusinessException.conflict("INVALID_STATE");
     }
-    Function<java.util.Date, Instant> at = d -> d == null ? null : d.toInstant();
-    return new InboxTask(t.getId(), t.getName(), t.getTaskDefinitionKey(), caseNumber, fileId,
-        (String) vars.get("workerLabel"), (String) vars.get("totalYuan"), at.apply(t.getDueDate()), at.apply(t.getCreateTime()));
+    taskList.complete(task.id(), user);
+  }
+
+  private List<WorkItem> describe(String processKey, List<EngineTask> tasks) {
+    WorkItemSource source = sources.get(processKey);
+    return source == null ? tasks.stream().map(WorkItem::unexplained).toList() : source.workItems(tasks);
+  }
+
+  private InboxTask toInbox(EngineTask t, WorkItem w, LocalDate today) {
+    LocalDate due = t.due() == null ? null : LocalDate.ofInstant(t.due(), clock.getZone());
+    var locale = LocaleContextHolder.getLocale();
+    String title = messages.getMessage(w.titleKey(), w.titleArgs(), t.name(), locale);
+    String kind = messages.getMessage("taskKind." + t.taskKey(), null, t.name(), locale);
+    return new InboxTask(t.id(), title, kind, t.taskKey(), t.processKey(), w.caseNumber(), w.fileId(), w.reportId(), due,
+        Urgency.of(due, today), w.link(), w.unitName(), w.worker(), w.amountYuan(), w.dismissable(), t.created());
+  }
+
+  /** How pressing a task is, from its due day (Beijing) and today. */
+  public enum Urgency {
+    OVERDUE, TODAY, SOON, LATER, NONE;
+
+    static Urgency of(LocalDate due, LocalDate today) {
+      if (due == null) {
+        return NONE;
+      }
+      if (due.isBefore(today)) {
+        return OVERDUE;
+      }
+      if (due.isEqual(today)) {
+        return TODAY;
+      }
+      return due.isAfter(today.plusDays(SOON_DAYS)) ? LATER : SOON;
+    }
   }
 }

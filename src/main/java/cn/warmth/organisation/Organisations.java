@@ -166,6 +166,17 @@ public class Organisations {
     return orgs.findSubtree(path).stream().filter(o -> !o.getPath().equals(path)).map(OrgUnit::getCode).toList();
   }
 
+  /** Names of organisations by code, in one query, regardless of the caller (for work items and timelines). */
+  @Transactional(readOnly = true)
+  public Map<String, String> namesOf(java.util.Collection<String> codes) {
+    if (codes.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> names = new java.util.HashMap<>();
+    orgs.findByCodeIn(codes).forEach(o -> names.put(o.getCode(), o.getName()));
+    return names;
+  }
+
   /** Creates the root organisation when the database is empty (start-up only). */
   @Transactional
   public OrgView bootstrapRoot(String code, String name) {

@@ -48,4 +48,6 @@ interface UserRepository extends JpaRepository<AppUser, Long> {
   @Modifying(flushAutomatically = true, clearAutomatically = true)
   @Query("update AppUser u set u.failedAttempts = 0, u.lockedUntil = null where u.username = :username")
   int clearFailures(String username);
+
+  List<AppUser> findByUsernameIn(java.util.Collection<String> usernames);
 }

@@ -164,6 +164,17 @@ public class Users {
     return users.count() > 0;
   }
 
+  /** Display names by username, in one query (for timelines: who did what). Unknown names map to themselves. */
+  @Transactional(readOnly = true)
+  public Map<String, String> displayNames(java.util.Collection<String> usernames) {
+    Map<String, String> names = new java.util.HashMap<>();
+    usernames.stream().filter(java.util.Objects::nonNull).forEach(u -> names.put(u, u));
+    if (!names.isEmpty()) {
+      users.findByUsernameIn(names.keySet()).forEach(u -> names.put(u.getUsername(), u.getDisplayName()));
+    }
+    return names;
+  }
+
   /** The principal for Spring Security, or empty when the username is unknown. */
   @Transactional(readOnly = true)
   public Optional<WarmthUser> principal(String username) {

@@ -225,4 +225,5 @@ class HardshipFile {
   CloseReason getCloseReason() { return closeReason; }
   String getCloseComment() { return closeComment; }
   String getProcessInstanceId() { return processInstanceId; }
+  long getVersion() { return version; }
 }

@@ -70,7 +70,6 @@ class HardshipFilePageController {
     model.addAttribute("file", f);
     model.addAttribute("worker", workers.get(f.workerId()));
     model.addAttribute("history", files.history(id));
-    model.addAttribute("openTask", files.openTaskKey(id).orElse(""));
     model.addAttribute("me", CurrentUser.get());
     model.addAttribute("closeReasons", CloseReason.values());
     return "registry/file";

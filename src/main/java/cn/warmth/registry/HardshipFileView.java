@@ -1,6 +1,7 @@
 package cn.warmth.registry;
 
 import cn.warmth.shared.Money;
+import cn.warmth.workflow.Action;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,15 +11,20 @@ public record HardshipFileView(long id, long workerId, String orgCode, FileStatu
     List<HardshipReason> reasons, int householdSize, String annualIncomeYuan, String annualEssentialExpensesYuan,
     String perCapitaMonthlyYuan, String dibaoMonthlyYuan, String description, String submittedBy, Instant submittedAt,
     String reviewedBy, Instant reviewedAt, String reviewComment, LocalDate noticeUntil, LocalDate filedDate,
-    LocalDate nextReviewDate, LocalDate closedDate, CloseReason closeReason, String closeComment) {
+    LocalDate nextReviewDate, LocalDate closedDate, CloseReason closeReason, String closeComment, List<Action> actions) {
 
-  static HardshipFileView of(HardshipFile f) {
+  /** Whether the caller may take this action now (the page renders its forms from {@link #actions}). */
+  public boolean can(String action) {
+    return actions != null && actions.contains(Action.valueOf(action));
+  }
+
+  static HardshipFileView of(HardshipFile f, List<Action> actions) {
     return new HardshipFileView(f.getId(), f.getWorkerId(), f.getOrgCode(), f.getStatus(), f.getCategory(),
         f.reasonList(), f.getHouseholdSize(), Money.yuan(f.getAnnualIncomeFen()), Money.yuan(f.getAnnualExpensesFen()),
         f.perCapitaMonthlyYuan().toPlainString(), f.getDibaoMonthlyFen() == null ? null : Money.yuan(f.getDibaoMonthlyFen()),
         f.getDescription(), f.getSubmittedBy(), f.getSubmittedAt(), f.getReviewedBy(), f.getReviewedAt(),
         f.getReviewComment(), f.getNoticeUntil(), f.getFiledDate(), f.getNextReviewDate(), f.getClosedDate(),
-        f.getCloseReason(), f.getCloseComment());
+        f.getCloseReason(), f.getCloseComment(), actions == null ? List.of() : actions);
   }
 
   /** Below the 低保 standard (the figure the reviewer compares). */

@@ -6,7 +6,6 @@ import cn.warmth.organisation.OrgView;
 import cn.warmth.organisation.Organisations;
 import cn.warmth.shared.BusinessException;
 import cn.warmth.shared.CurrentUser;
-import cn.warmth.shared.EngineGroups;
 import cn.warmth.shared.Enums;
 import cn.warmth.shared.Money;
 import cn.warmth.shared.Problems;
@@ -16,18 +15,15 @@ import cn.warmth.shared.WarmthUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
+import cn.warmth.workflow.Action;
+import cn.warmth.workflow.CommandAttempts;
+import cn.warmth.workflow.WorkflowCommand;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,19 +38,17 @@ public class HardshipFiles {
   private final HardshipFileRepository files;
   private final Workers workers;
   private final Organisations organisations;
-  private final RuntimeService runtime;
-  private final TaskService tasks;
+  private final FilingWorkflow workflow;
   private final AuditLog audit;
   private final Clock clock;
   private final int noticeDays;
 
-  HardshipFiles(HardshipFileRepository files, Workers workers, Organisations organisations, RuntimeService runtime,
-      TaskService tasks, AuditLog audit, Clock clock, @Value("${app.filing.public-notice-days:5}") int noticeDays) {
+  HardshipFiles(HardshipFileRepository files, Workers workers, Organisations organisations, FilingWorkflow workflow,
+      AuditLog audit, Clock clock, @Value("${app.filing.public-notice-days:5}") int noticeDays) {
     this.files = files;
     this.workers = workers;
     this.organisations = organisations;
-    this.runtime = runtime;
-    this.tasks = tasks;
+    this.workflow = workflow;
     this.audit = audit;
     this.clock = clock;
     this.noticeDays = noticeDays;
@@ -63,6 +57,7 @@ public class HardshipFiles {
   public record FileInput(String category, List<String> reasons, Integer householdSize, Object annualIncomeYuan,
       Object annualEssentialExpensesYuan, String description) {}
 
+  @WorkflowCommand
   @Transactional
   public HardshipFileView submit(long workerId, FileInput in) {
     CurrentUser.requireRole(Role.OFFICER);
@@ -94,18 +89,15 @@ public class HardshipFiles {
         category, reasons, in.householdSize(), income, expenses, organisations.dibaoFor(worker.getOrgCode()).orElse(null),
         description, me.username(), Instant.now(clock)));
     OrgView org = organisations.find(worker.getOrgCode()).orElseThrow();
-    ProcessInstance pi = runtime.startProcessInstanceByKey(FilingProcess.KEY, "FILE-" + file.getId(), Map.of(
-        FilingProcess.VAR_FILE_ID, file.getId(),
-        FilingProcess.VAR_MANAGER_GROUPS, EngineGroups.forScope(Role.MANAGER, org.ancestorAndSelfCodes()),
-        FilingProcess.VAR_OFFICER_GROUPS, EngineGroups.forScope(Role.OFFICER, org.ancestorAndSelfCodes())));
-    file.startedAs(pi.getId());
+    workflow.start(file, org);
     audit.record("FILE_SUBMITTED", "HARDSHIP_FILE", String.valueOf(file.getId()), file.getOrgPath(), null, describe(file));
-    return HardshipFileView.of(file);
+    return view(file);
   }
 
   public enum Decision { APPROVE, REJECT }
 
   /** MANAGER review, never by the submitter. Approval starts the 公示 (or files at once when it is 0 days). */
+  @WorkflowCommand
   @Transactional
   public HardshipFileView review(long fileId, String decision, String comment) {
     CurrentUser.requireRole(Role.MANAGER);
@@ -118,31 +110,23 @@ public class HardshipFiles {
     if (file.getSubmittedBy().equals(me.username())) {
       throw BusinessException.forbidden("SEGREGATION_OF_DUTIES", "error.SEGREGATION_OF_DUTIES");
     }
-    Task task = openTask(file, FilingProcess.TASK_REVIEW);
     var before = describe(file);
     Instant now = Instant.now(clock);
     LocalDate today = LocalDate.now(clock);
-    Map<String, Object> vars = new LinkedHashMap<>();
+    LocalDate until = d == Decision.APPROVE && noticeDays > 0 ? WorkingDays.after(today, noticeDays) : null;
     if (d == Decision.APPROVE) {
-      boolean notice = noticeDays > 0;
-      LocalDate until = notice ? WorkingDays.after(today, noticeDays) : null;
       file.approve(me.username(), c, now, until);
-      vars.put(FilingProcess.VAR_APPROVED, true);
-      vars.put(FilingProcess.VAR_NOTICE_REQUIRED, notice);
-      // The timer fires at the start of the day after the notice's last day (Beijing time).
-      vars.put(FilingProcess.VAR_NOTICE_OVER_AT, notice ? startOf(until.plusDays(1)) : null);
     } else {
       file.reject(me.username(), c, now);
-      vars.put(FilingProcess.VAR_APPROVED, false);
-      vars.put(FilingProcess.VAR_NOTICE_REQUIRED, false);
     }
-    tasks.complete(task.getId(), vars);
+    workflow.reviewed(file, d == Decision.APPROVE, until);
     audit.record(d == Decision.APPROVE ? "FILE_APPROVED" : "FILE_REJECTED", "HARDSHIP_FILE", String.valueOf(fileId),
         file.getOrgPath(), before, describe(file));
-    return HardshipFileView.of(file);
+    return view(file);
   }
 
   /** An objection raised during the 公示 sends the file back to review. */
+  @WorkflowCommand
   @Transactional
   public HardshipFileView objection(long fileId, String comment) {
     CurrentUser.requireRole(Role.OFFICER, Role.MANAGER);
@@ -152,14 +136,14 @@ public class HardshipFiles {
     p.throwIfAny();
     var before = describe(file);
     file.objection();
-    runtime.createMessageCorrelation(FilingProcess.MSG_OBJECTION).processInstanceBusinessKey("FILE-" + fileId)
-        .correlateWithResult();
+    workflow.objectionRaised(file);
     Map<String, Object> after = describe(file);
     after.put("objection", c);
     audit.record("FILE_OBJECTION", "HARDSHIP_FILE", String.valueOf(fileId), file.getOrgPath(), before, after);
-    return HardshipFileView.of(file);
+    return view(file);
   }
 
+  @WorkflowCommand
   @Transactional
   public HardshipFileView close(long fileId, String reason, String comment) {
     CurrentUser.requireRole(Role.OFFICER, Role.MANAGER);
@@ -170,13 +154,13 @@ public class HardshipFiles {
     p.throwIfAny();
     var before = describe(file);
     file.close(r, c, LocalDate.now(clock));
-    runtime.createMessageCorrelation(FilingProcess.MSG_CLOSED).processInstanceBusinessKey("FILE-" + fileId)
-        .correlateWithResult();
+    workflow.closed(file);
     audit.record("FILE_CLOSED", "HARDSHIP_FILE", String.valueOf(fileId), file.getOrgPath(), before, describe(file));
-    return HardshipFileView.of(file);
+    return view(file);
   }
 
   /** The officer confirms the yearly review (动态管理): the file stays filed, the next review is a year on. */
+  @WorkflowCommand
   @Transactional
   public HardshipFileView confirmAnnualReview(long fileId, String comment) {
     CurrentUser.requireRole(Role.OFFICER);
@@ -184,25 +168,24 @@ public class HardshipFiles {
     Problems p = new Problems();
     String text = comment(comment, false, p);
     p.throwIfAny();
-    Task task = openTask(file, FilingProcess.TASK_ANNUAL_REVIEW);
     var before = describe(file);
     file.reviewedAnnually();
-    tasks.complete(task.getId(), Map.of(FilingProcess.VAR_ANNUAL_REVIEW_AT, startOf(file.getNextReviewDate())));
+    workflow.annualReviewConfirmed(file);
     Map<String, Object> after = describe(file);
     after.put("comment", text);
     audit.record("FILE_ANNUAL_REVIEW", "HARDSHIP_FILE", String.valueOf(fileId), file.getOrgPath(), before, after);
-    return HardshipFileView.of(file);
+    return view(file);
   }
 
   @Transactional(readOnly = true)
   public HardshipFileView get(long fileId) {
-    return HardshipFileView.of(requireFile(fileId));
+    return view(requireFile(fileId));
   }
 
   @Transactional(readOnly = true)
   public List<HardshipFileView> ofWorker(long workerId) {
     workers.requireWorker(workerId);
-    return files.findByWorkerIdOrderByIdDesc(workerId).stream().map(HardshipFileView::of).toList();
+    return files.findByWorkerIdOrderByIdDesc(workerId).stream().map(this::view).toList();
   }
 
   @Transactional(readOnly = true)
@@ -218,38 +201,34 @@ public class HardshipFiles {
         .map(HardshipFile::getFiledDate);
   }
 
-  /** Which open task of the file the caller could act on now (for the file page). */
-  @Transactional(readOnly = true)
-  public Optional<String> openTaskKey(long fileId) {
+  /**
+   * For the demo data only: the 公示 of a file in notice has run its course now (as its timer
+   * would at the end of the period), so the file is FILED today.
+   */
+  @Transactional
+  public void endNoticeNowForDemo(long fileId) {
     HardshipFile file = requireFile(fileId);
-    return tasks.createTaskQuery().processInstanceId(file.getProcessInstanceId()).list().stream()
-        .map(Task::getTaskDefinitionKey).findFirst();
+    if (file.getStatus() != FileStatus.PUBLIC_NOTICE) {
+      throw BusinessException.conflict("INVALID_STATE");
+    }
+    workflow.endNoticeNow(file);
   }
 
   // ---- called by the process ----
 
-  /** The notice ran out without objection (timer), or there was none: the file is FILED today. */
+  /** The notice ran out without objection (timer), or there was none: the file is FILED today; returns the first review date. */
   @Transactional
-  public Date fileNow(long fileId) {
+  LocalDate fileNow(long fileId) {
     HardshipFile file = files.findById(fileId).orElseThrow();
     var before = describe(file);
     file.file(LocalDate.now(clock));
     audit.record("FILE_FILED", "HARDSHIP_FILE", String.valueOf(fileId), file.getOrgPath(), before, describe(file));
-    return startOf(file.getNextReviewDate());
+    return file.getNextReviewDate();
   }
 
-  private Task openTask(HardshipFile file, String key) {
-    Task task = tasks.createTaskQuery().processInstanceId(file.getProcessInstanceId()).taskDefinitionKey(key)
-        .singleResult();
-    if (task == null) {
-      throw BusinessException.conflict("INVALID_STATE");
-    }
-    return task;
-  }
-
-  private Date startOf(LocalDate day) {
-    ZoneId zone = clock.getZone();
-    return Date.from(day.atStartOfDay(zone).toInstant());
+  /** The file as the caller sees it, with the actions open to them now. */
+  private HardshipFileView view(HardshipFile file) {
+    return HardshipFileView.of(file, workflow.actions(file, CurrentUser.get()));
   }
 
   private static String comment(String comment, boolean required, Problems p) {
@@ -258,7 +237,9 @@ public class HardshipFiles {
 
   HardshipFile requireFile(long id) {
     WarmthUser me = CurrentUser.get();
-    return files.findById(id).filter(f -> me.covers(f.getOrgPath())).orElseThrow(BusinessException::notFound);
+    HardshipFile file = files.findById(id).filter(f -> me.covers(f.getOrgPath())).orElseThrow(BusinessException::notFound);
+    CommandAttempts.observe("hardship_file", file.getId(), file.getVersion());
+    return file;
   }
 
   private static Map<String, Object> describe(HardshipFile f) {

@@ -127,4 +127,5 @@ class CampaignReport {
   Instant getReviewedAt() { return reviewedAt; }
   String getReviewComment() { return reviewComment; }
   String getProcessInstanceId() { return processInstanceId; }
+  long getVersion() { return version; }
 }

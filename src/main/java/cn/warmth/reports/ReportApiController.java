@@ -39,6 +39,11 @@ class ReportApiController {
     return reports.review(id, r.decision(), r.comment());
   }
 
+  @GetMapping("/{id}")
+  Reports.ReportView get(@PathVariable long id) {
+    return reports.get(id);
+  }
+
   @GetMapping
   ResponseEntity<List<Reports.ReportView>> list(@RequestParam String campaign, PageParams page) {
     return Paging.answer(reports.list(campaign, page), page);

@@ -36,9 +36,20 @@ class ReportPageController {
       model.addAttribute("campaign", campaigns.require(code));
       model.addAttribute("reports", reports.list(code));
       model.addAttribute("children", reports.childStates(code, me.orgCode()));
+      model.addAttribute("unitActions", reports.unitActions(code));
       model.addAttribute("me", me);
     }
     return "reports/reports";
+  }
+
+  /** One report: the frozen figures, the review, and the actions open to the user (review, or 修改后重新报送). */
+  @GetMapping("/reports/{id}")
+  String report(@PathVariable long id, Model model) {
+    Reports.ReportView r = reports.get(id);
+    model.addAttribute("r", r);
+    model.addAttribute("campaign", campaigns.require(r.campaignCode()));
+    model.addAttribute("me", CurrentUser.get());
+    return "reports/report";
   }
 
   @PostMapping("/reports")
@@ -57,14 +68,16 @@ class ReportPageController {
 
   @PostMapping("/reports/{id}/review")
   String review(@PathVariable long id, @RequestParam String campaignCode, @RequestParam(required = false) String decision,
-      @RequestParam(required = false) String comment, Model model, Locale locale, RedirectAttributes redirect) {
+      @RequestParam(required = false) String comment, @RequestParam(required = false) String from, Model model,
+      Locale locale, RedirectAttributes redirect) {
+    boolean fromReport = "report".equals(from);
     try {
       reports.review(id, decision, comment);
       redirect.addFlashAttribute("successMessage", messages.getMessage("report.reviewed", null, locale));
-      return "redirect:/reports?campaign=" + campaignCode;
+      return fromReport ? "redirect:/reports/" + id : "redirect:/reports?campaign=" + campaignCode;
     } catch (BusinessException e) {
       FormErrors.addTo(model, e, messages, locale);
-      return page(campaignCode, model);
+      return fromReport ? report(id, model) : page(campaignCode, model);
     }
   }
 }

@@ -8,7 +8,6 @@ import cn.warmth.organisation.OrgView;
 import cn.warmth.organisation.Organisations;
 import cn.warmth.shared.BusinessException;
 import cn.warmth.shared.CurrentUser;
-import cn.warmth.shared.EngineGroups;
 import cn.warmth.shared.Enums;
 import cn.warmth.shared.Problems;
 import cn.warmth.shared.Role;
@@ -22,14 +21,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
+import cn.warmth.workflow.Action;
+import cn.warmth.workflow.CommandAttempts;
+import cn.warmth.workflow.WorkflowCommand;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,20 +39,20 @@ public class Reports {
   private final Statistics statistics;
   private final Organisations organisations;
   private final Campaigns campaigns;
-  private final RuntimeService runtime;
-  private final TaskService tasks;
+  private final ReportWorkflow workflow;
+  private final DeadlineWorkflow deadlines;
   private final AuditLog audit;
   private final ObjectMapper json;
   private final Clock clock;
 
   Reports(CampaignReportRepository reports, Statistics statistics, Organisations organisations, Campaigns campaigns,
-      RuntimeService runtime, TaskService tasks, AuditLog audit, ObjectMapper json, Clock clock) {
+      ReportWorkflow workflow, DeadlineWorkflow deadlines, AuditLog audit, ObjectMapper json, Clock clock) {
     this.reports = reports;
     this.statistics = statistics;
     this.organisations = organisations;
     this.campaigns = campaigns;
-    this.runtime = runtime;
-    this.tasks = tasks;
+    this.workflow = workflow;
+    this.deadlines = deadlines;
     this.audit = audit;
     this.json = json;
     this.clock = clock;
@@ -62,9 +60,21 @@ public class Reports {
 
   public record ReportView(long id, String campaignCode, String orgCode, String parentCode, ReportStatus status,
       Map<String, Object> cells, Boolean liveDiffers, String narrative, String preparedBy, String phone,
-      String submittedBy, Instant submittedAt, boolean late, String reviewedBy, Instant reviewedAt, String reviewComment) {}
+      String submittedBy, Instant submittedAt, boolean late, String reviewedBy, Instant reviewedAt, String reviewComment,
+      List<Action> actions) {
 
-  /** A MANAGER submits their own unit's report: the figures are frozen now. */
+    /** Whether the caller may take this action now (pages render their forms from {@link #actions}). */
+    public boolean can(String action) {
+      return actions != null && actions.contains(Action.valueOf(action));
+    }
+  }
+
+  /**
+   * A MANAGER submits their own unit's report: the figures are frozen now. The unit's reminder
+   * and any 修改后重新报送 of a returned report are done; when every unit has reported, the
+   * deadline process ends.
+   */
+  @WorkflowCommand
   @Transactional
   public ReportView submit(String campaignCode, String orgCode, String narrative, String preparedBy, String phone) {
     CurrentUser.requireRole(Role.MANAGER);
@@ -101,21 +111,23 @@ public class Reports {
     CampaignReport r = reports.saveAndFlush(new CampaignReport(scope.campaign().code(), org.code(), org.path(),
         org.parentCode(), write(cells.api()), text, who, tel, me.username(), Instant.now(clock)));
     OrgView parent = organisations.find(org.parentCode()).orElseThrow();
-    r.startedAs(runtime.startProcessInstanceByKey(ReportProcess.KEY, "REPORT-" + r.getId(), Map.of(
-        ReportProcess.VAR_REVIEWERS, EngineGroups.forScope(Role.MANAGER, parent.ancestorAndSelfCodes()))).getId());
+    workflow.start(r, parent, scope.campaign());
+    workflow.resubmitted(r.getCampaignCode(), r.getOrgCode());
+    deadlines.unitReported(r.getCampaignCode(), r.getOrgCode(), missingUnits(r.getCampaignCode()).isEmpty());
     audit.record("REPORT_SUBMITTED", "REPORT", String.valueOf(r.getId()), r.getOrgPath(), null,
         Map.of("campaign", r.getCampaignCode(), "org", r.getOrgCode(), "C", cells.raw("C"), "D", cells.raw("D")));
-    return view(r, cells, scope.campaign());
+    return views(List.of(r), scope.campaign(), Map.of(r.getOrgCode(), cells)).get(0);
   }
 
   public enum Decision { ACCEPT, RETURN }
 
   /** A MANAGER whose scope contains the parent accepts the report or returns it with a comment. */
+  @WorkflowCommand
   @Transactional
   public ReportView review(long id, String decision, String comment) {
     CurrentUser.requireRole(Role.MANAGER);
     WarmthUser me = CurrentUser.get();
-    CampaignReport r = reports.findById(id).filter(x -> me.covers(x.getOrgPath())).orElseThrow(BusinessException::notFound);
+    CampaignReport r = requireReport(id);
     OrgView parent = organisations.find(r.getParentCode()).orElseThrow();
     if (!me.covers(parent.path())) {
       throw BusinessException.forbidden("ROLE_NOT_ALLOWED", "error.reportParentOnly");
@@ -124,17 +136,29 @@ public class Reports {
     Decision d = Enums.parse(Decision.class, decision, "decision", p);
     String c = Texts.freeText(comment, "comment", 500, d == Decision.RETURN, p);
     p.throwIfAny();
-    Task task = tasks.createTaskQuery().processInstanceId(r.getProcessInstanceId())
-        .taskDefinitionKey(ReportProcess.TASK_REVIEW).singleResult();
-    if (task == null) {
-      throw BusinessException.conflict("INVALID_STATE");
-    }
     r.review(d == Decision.ACCEPT, me.username(), Instant.now(clock), c);
     reports.saveAndFlush(r);
-    tasks.complete(task.getId(), Map.of(ReportProcess.VAR_ACCEPTED, d == Decision.ACCEPT));
+    workflow.reviewed(r, d == Decision.ACCEPT);
     audit.record(d == Decision.ACCEPT ? "REPORT_ACCEPTED" : "REPORT_RETURNED", "REPORT", String.valueOf(id),
         r.getOrgPath(), Map.of("status", "SUBMITTED"), Map.of("status", r.getStatus().name(), "comment", String.valueOf(c)));
-    return view(r, statistics.cells(r.getCampaignCode(), r.getOrgCode()), campaigns.require(r.getCampaignCode()));
+    return views(List.of(r), campaigns.require(r.getCampaignCode()), Map.of()).get(0);
+  }
+
+  /** One report the caller may see (their unit's or below, or one they review), with their actions. */
+  @Transactional(readOnly = true)
+  public ReportView get(long id) {
+    CampaignReport r = requireReport(id);
+    return views(List.of(r), campaigns.require(r.getCampaignCode()), Map.of()).get(0);
+  }
+
+  /** What the caller may do with their own unit's report for the campaign now (the report form: SUBMIT). */
+  @Transactional(readOnly = true)
+  public List<Action> unitActions(String campaignCode) {
+    WarmthUser me = CurrentUser.get();
+    CampaignView campaign = campaigns.require(campaignCode);
+    boolean hasParent = organisations.find(me.orgCode()).map(o -> o.parentCode() != null).orElse(false);
+    return workflow.unitActions(me, hasParent, reports.existsByCampaignCodeAndOrgCodeAndStatusIn(campaign.code(),
+        me.orgCode(), List.of(ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)));
   }
 
   /** The reports the caller may see: their unit's and everything below, with whether today's figures differ. */
@@ -142,20 +166,16 @@ public class Reports {
   public List<ReportView> list(String campaignCode) {
     CampaignView campaign = campaigns.require(campaignCode);
     // Live figures once per unit, however many report versions it has.
-    Map<String, Cells> live = new java.util.HashMap<>();
-    return reports.inScope(campaign.code(), CurrentUser.get().orgPath()).stream()
-        .map(r -> view(r, live.computeIfAbsent(r.getOrgCode(), org -> statistics.cells(campaign.code(), org)), campaign))
-        .toList();
+    return views(reports.inScope(campaign.code(), CurrentUser.get().orgPath()), campaign, Map.of());
   }
 
   /** One page of {@link #list(String)}: live figures are computed for that page's units only. */
   @Transactional(readOnly = true)
   public cn.warmth.shared.Paged<ReportView> list(String campaignCode, cn.warmth.shared.PageParams page) {
     CampaignView campaign = campaigns.require(campaignCode);
-    Map<String, Cells> live = new java.util.HashMap<>();
-    return cn.warmth.shared.Paged.of(reports.inScope(campaign.code(), CurrentUser.get().orgPath(),
-        page.pageable(org.springframework.data.domain.Sort.unsorted()))
-        .map(r -> view(r, live.computeIfAbsent(r.getOrgCode(), org -> statistics.cells(campaign.code(), org)), campaign)));
+    var found = reports.inScope(campaign.code(), CurrentUser.get().orgPath(),
+        page.pageable(org.springframework.data.domain.Sort.unsorted()));
+    return new cn.warmth.shared.Paged<>(views(found.getContent(), campaign, Map.of()), found.getTotalElements());
   }
 
   /** For a parent: each direct child unit's state for the campaign (missing and late ones included). */
@@ -183,11 +203,7 @@ public class Reports {
   /** Every new campaign gets its deadline process: reminders some days before the report deadline. */
   @EventListener
   void campaignCreated(CampaignCreated e) {
-    CampaignView c = e.campaign();
-    LocalDate remindOn = c.reportDeadline().minusDays(ReportProcess.REMIND_DAYS_BEFORE);
-    runtime.startProcessInstanceByKey(ReportProcess.DEADLINE_KEY, "DEADLINE-" + c.code(), Map.of(
-        ReportProcess.VAR_CAMPAIGN, c.code(),
-        ReportProcess.VAR_REMIND_AT, Date.from(remindOn.atTime(9, 0).atZone(clock.getZone()).toInstant())));
+    deadlines.start(e.campaign());
   }
 
   /**
@@ -207,12 +223,32 @@ public class Reports {
 
   // ---- helpers ----
 
-  private ReportView view(CampaignReport r, Cells live, CampaignView campaign) {
-    Map<String, Object> frozen = read(r.getCellsJson());
-    boolean late = r.getSubmittedAt().atZone(clock.getZone()).toLocalDate().isAfter(campaign.reportDeadline());
-    return new ReportView(r.getId(), r.getCampaignCode(), r.getOrgCode(), r.getParentCode(), r.getStatus(), frozen,
-        !Cells.fromApi(frozen).equals(live), r.getNarrative(), r.getPreparedBy(), r.getPhone(), r.getSubmittedBy(),
-        r.getSubmittedAt(), late, r.getReviewedBy(), r.getReviewedAt(), r.getReviewComment());
+  private CampaignReport requireReport(long id) {
+    WarmthUser me = CurrentUser.get();
+    CampaignReport r = reports.findById(id).filter(x -> me.covers(x.getOrgPath())).orElseThrow(BusinessException::notFound);
+    CommandAttempts.observe("campaign_report", r.getId(), r.getVersion());
+    return r;
+  }
+
+  /**
+   * Reports of one campaign as the caller sees them: live figures once per unit (however many
+   * report versions it has; {@code known} ones are reused), the caller's actions with one task query.
+   */
+  private List<ReportView> views(List<CampaignReport> list, CampaignView campaign, Map<String, Cells> known) {
+    Map<String, Cells> live = new java.util.HashMap<>(known);
+    Map<String, String> parentPaths = new java.util.HashMap<>();
+    Set<String> liveUnits = Set.copyOf(reports.unitsWithLiveReport(campaign.code()));
+    Map<Long, List<Action>> actions = workflow.actions(list, r -> new ReportWorkflow.Facts(
+        parentPaths.computeIfAbsent(r.getParentCode(), p -> organisations.find(p).map(OrgView::path).orElse("?")),
+        liveUnits.contains(r.getOrgCode())), CurrentUser.get());
+    return list.stream().map(r -> {
+      Map<String, Object> frozen = read(r.getCellsJson());
+      Cells now = live.computeIfAbsent(r.getOrgCode(), org -> statistics.cells(campaign.code(), org));
+      boolean late = r.getSubmittedAt().atZone(clock.getZone()).toLocalDate().isAfter(campaign.reportDeadline());
+      return new ReportView(r.getId(), r.getCampaignCode(), r.getOrgCode(), r.getParentCode(), r.getStatus(), frozen,
+          !Cells.fromApi(frozen).equals(now), r.getNarrative(), r.getPreparedBy(), r.getPhone(), r.getSubmittedBy(),
+          r.getSubmittedAt(), late, r.getReviewedBy(), r.getReviewedAt(), r.getReviewComment(), actions.get(r.getId()));
+    }).toList();
   }
 
   private String write(Map<String, Object> cells) {

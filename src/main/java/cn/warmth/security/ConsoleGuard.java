@@ -46,8 +46,7 @@ final class ConsoleGuard {
 
   /** An ADMIN of the root organisation (the one organisation whose path has a single segment). */
   static boolean isRootAdmin(WarmthUser user) {
-    return user != null && user.has(Role.ADMIN) && user.orgPath() != null
-        && user.orgPath().chars().filter(c -> c == '/').count() == 2;
+    return user != null && user.has(Role.ADMIN) && user.atRoot();
   }
 
   /**

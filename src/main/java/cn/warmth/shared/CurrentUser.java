@@ -35,4 +35,15 @@ public final class CurrentUser {
     }
     throw BusinessException.forbidden("ROLE_NOT_ALLOWED", "error.roleNotAllowed");
   }
+
+  /** Province-wide settings and the engine's operator pages: an ADMIN of the root organisation only. */
+  public static void requireRootAdmin() {
+    WarmthUser u = get();
+    if (!u.has(Role.ADMIN)) {
+      throw BusinessException.forbidden("ROLE_NOT_ALLOWED", "error.roleNotAllowed");
+    }
+    if (!u.atRoot()) {
+      throw BusinessException.forbidden("ROOT_ADMIN_ONLY", "error.ROOT_ADMIN_ONLY");
+    }
+  }
 }

@@ -59,6 +59,11 @@ public record WarmthUser(
     return path != null && path.startsWith(orgPath);
   }
 
+  /** True for users of the root organisation (the one organisation whose path has a single segment). */
+  public boolean atRoot() {
+    return orgPath != null && orgPath.chars().filter(c -> c == '/').count() == 2;
+  }
+
   /** The engine groups this user belongs to. */
   public List<String> engineGroups() {
     var groups = new java.util.ArrayList<String>();

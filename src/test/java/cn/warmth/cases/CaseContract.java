@@ -124,6 +124,13 @@ abstract class CaseContract {
     return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult();
   }
 
+  /** Runs the process's asynchronous continuations (the job executor is off in tests). */
+  void runAsyncSteps(String caseNumber) {
+    for (Job j : management.createJobQuery().processInstanceId(instance(caseNumber).getId()).messages().list()) {
+      management.executeJob(j.getId());
+    }
+  }
+
   /** As the disbursement module will: put the payment in a batch and report the bank's success. */
   void payByBank(String caseNumber) {
     var finance = new cn.warmth.shared.WarmthUser(s.name("finance"), "", "财务", s.school, "", "/SX/" + s.city + "/"
@@ -441,8 +448,10 @@ abstract class CaseContract {
     assertThat(timers.get(0).getDuedate().toInstant()).isEqualTo(planned.minusDays(1).atStartOfDay(clock.getZone()).toInstant());
     assertThat(timers.get(1).getDuedate().toInstant()).isEqualTo(planned.plusDays(4).atStartOfDay(clock.getZone()).toInstant());
     management.executeJob(timers.get(0).getId());
+    runAsyncSteps(c); // the reminder is created in its own job, after the timer's
     assertThat(s.as("officer").get("/api/v1/tasks").text()).contains("\"key\":\"visitReminder\"", c);
     management.executeJob(timers.get(1).getId());
+    runAsyncSteps(c);
     assertThat(s.as("manager").get("/api/v1/tasks").text()).contains("\"key\":\"visitOverdue\"", c);
     visit(c, true);
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(c)
@@ -473,13 +482,89 @@ abstract class CaseContract {
     var deployment = repository.createDeployment().name("stricter approval").addString("approval-steps.dmn", stricter).deploy();
     try {
       String c = openOk(body(worker(false), "C9", "B3", "CASH", "1500", 0));
+      assertThat(actions("finance", c)).containsExactly("APPROVE_FINANCE");
       assertThat(approve("finance", c, "APPROVE").json().path("status").asText()).as("1,500 now needs the manager")
           .isEqualTo("PENDING_APPROVAL");
+      assertThat(actions("manager", c)).containsExactly("APPROVE_MANAGER");
     } finally {
       repository.deleteDeployment(deployment.getId(), true);
     }
     String c = openOk(body(worker(false), "C10", "B3", "CASH", "1500", 0));
     assertThat(approve("finance", c, "APPROVE").json().path("status").asText()).isEqualTo("IN_PROGRESS");
+  }
+
+  // ------------------------------------------------------------------ actions
+
+  List<String> actions(String who, String caseNumber) {
+    JsonNode c = s.as(who).get("/api/v1/cases/" + caseNumber).json();
+    return StreamSupport.stream(c.path("actions").spliterator(), false).map(JsonNode::asText).toList();
+  }
+
+  @Test
+  void actionsFollowTheCaseTheOpenTasksAndTheTableAndReflectSegregationOfDuties() {
+    String c = openOk(body(worker(false), "C3", "B3", "CASH", "2500", 0));
+    assertThat(actions("officer", c)).containsExactly("RESCHEDULE_VISIT");
+    assertThat(actions("finance", c)).containsExactly("APPROVE_FINANCE");
+    assertThat(actions("manager", c)).as("finance signs first").isEmpty();
+    assertThat(get(c).path("managerRequired").asBoolean()).as("the table's answer is kept on the case").isTrue();
+    approve("finance", c, "APPROVE");
+    assertThat(actions("finance", c)).isEmpty();
+    assertThat(actions("manager", c)).containsExactly("APPROVE_MANAGER");
+    assertThat(actions("citymanager", c)).containsExactly("APPROVE_MANAGER");
+    approve("manager", c, "APPROVE");
+    assertThat(actions("officer", c)).containsExactly("RECORD_VISIT", "RESCHEDULE_VISIT");
+    assertThat(actions("finance", c)).isEmpty();
+    // Cash handed over after a visit recorded without a signed receipt: the way forward is the hand-over.
+    assertThat(s.as("officer").post("/api/v1/cases/" + c + "/handover", Map.of("receivedOn", today)).code())
+        .as("not before the visit").isEqualTo("INVALID_STATE");
+    assertThat(visit(c, false).json().path("actions").toString()).isEqualTo("[\"CONFIRM_HANDOVER\"]");
+    assertThat(s.as("officer").post("/api/v1/cases/" + c + "/close", Map.of()).code()).isEqualTo("NOT_READY");
+    JsonNode handed = s.as("officer").post("/api/v1/cases/" + c + "/handover", Map.of("receivedOn", today)).json();
+    assertThat(handed.path("payment").path("status").asText()).isEqualTo("PAID");
+    assertThat(handed.path("actions").toString()).isEqualTo("[\"CLOSE\"]");
+    s.as("officer").post("/api/v1/cases/" + c + "/close", Map.of());
+    assertThat(actions("officer", c)).isEmpty();
+    assertThat(actions("manager", c)).containsExactly("VOID");
+
+    // One person with every role: never signs their own case, never signs twice.
+    String all = s.p.toLowerCase() + ".every";
+    s.admin.post("/api/v1/users", Map.of("username", all, "password", Scenario.PW, "displayName", "全能", "orgCode",
+        s.school, "roles", List.of("OFFICER", "FINANCE", "MANAGER")));
+    Api allRoles = s.anonymous.as(all, Scenario.PW);
+    String own = allRoles.post("/api/v1/cases", body(worker(false), "C4", "B3", "CASH", 2500, 0)).json().path("caseNumber").asText();
+    assertThat(allRoles.get("/api/v1/cases/" + own).json().path("actions").toString()).isEqualTo("[\"RESCHEDULE_VISIT\"]");
+    String other = openOk(body(worker(false), "C5", "B3", "CASH", 2500, 0));
+    assertThat(allRoles.get("/api/v1/cases/" + other).json().path("actions").toString()).contains("APPROVE_FINANCE");
+    JsonNode signed = allRoles.post("/api/v1/cases/" + other + "/approval", Map.of("decision", "APPROVE")).json();
+    assertThat(signed.path("actions").toString()).as("a finance signer never gets APPROVE_MANAGER on the same case")
+        .doesNotContain("APPROVE_MANAGER");
+    assertThat(actions("manager", other)).containsExactly("APPROVE_MANAGER");
+  }
+
+  @Test
+  void aManagerOnlyTableGivesTheManagerTheButtonOnThePageAndInActions() throws Exception {
+    String original = new String(getClass().getResourceAsStream("/bpmn/approval-steps.dmn").readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    String managerOnly = original.replaceAll("(<outputEntry id=\"r\\dFinance\"><text>)true(</text>)", "$1false$2")
+        .replace("<outputEntry id=\"r3Manager\"><text>false</text>", "<outputEntry id=\"r3Manager\"><text>true</text>");
+    assertThat(managerOnly).doesNotContain("Finance\"><text>true").doesNotContain("r3Manager\"><text>false");
+    var deployment = repository.createDeployment().name("manager only").addString("approval-steps.dmn", managerOnly).deploy();
+    try {
+      String c = openOk(body(worker(false), "C6", "B3", "CASH", "500", 0));
+      assertThat(actions("finance", c)).isEmpty();
+      assertThat(actions("manager", c)).containsExactly("APPROVE_MANAGER");
+      assertThat(get(c).path("financeRequired").asBoolean()).isFalse();
+      var page = new cn.warmth.support.BrowserSession(port);
+      page.login(s.name("manager"), Scenario.PW);
+      assertThat(page.get("/cases/" + c).body()).contains("id=\"approve\"");
+      var financePage = new cn.warmth.support.BrowserSession(port);
+      financePage.login(s.name("finance"), Scenario.PW);
+      assertThat(financePage.get("/cases/" + c).body()).doesNotContain("id=\"approve\"");
+      assertThat(approve("finance", c, "APPROVE").code()).isEqualTo("INVALID_STATE");
+      assertThat(approve("manager", c, "APPROVE").json().path("status").asText()).isEqualTo("IN_PROGRESS");
+    } finally {
+      repository.deleteDeployment(deployment.getId(), true);
+    }
   }
 
   static List<String> fieldCodes(Api.Res r) {

@@ -95,7 +95,7 @@ abstract class FilingProcessContract {
   void reviewTaskIsOfferedToManagersWhoseScopeContainsTheFile() {
     long fileId = submit();
     ProcessInstance pi = instance(fileId);
-    assertThat(pi).isWaitingAt(FilingProcess.TASK_REVIEW);
+    assertThat(pi).isWaitingAt("reviewFile");
     assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task(pi))
         .hasCandidateGroup("manager@" + s.school).hasCandidateGroup("manager@" + s.city).hasCandidateGroup("manager@SX");
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
@@ -142,7 +142,7 @@ abstract class FilingProcessContract {
 
     // A year later the officer is reminded to review the file.
     management.executeJob(yearly.getId());
-    assertThat(instance(fileId)).isWaitingAt(FilingProcess.TASK_ANNUAL_REVIEW);
+    assertThat(instance(fileId)).isWaitingAt("reviewAnnually");
     assertThat(s.as("officer").get("/api/v1/tasks").text()).contains("reviewAnnually");
     Api.Res done = s.as("officer").post("/api/v1/hardship-files/" + fileId + "/annual-review", Map.of("comment", "仍困难"));
     assertThat(done.status()).as(done.toString()).isEqualTo(200);
@@ -167,7 +167,7 @@ abstract class FilingProcessContract {
     Api.Res objection = s.as("officer2").post("/api/v1/hardship-files/" + fileId + "/objection",
         Map.of("comment", "群众反映有房产出租收入"));
     assertThat(objection.json().path("status").asText()).isEqualTo("PENDING_REVIEW");
-    assertThat(instance(fileId)).isWaitingAt(FilingProcess.TASK_REVIEW);
+    assertThat(instance(fileId)).isWaitingAt("reviewFile");
     assertThat(management.createJobQuery().processInstanceId(instance(fileId).getId()).timers().count()).isZero();
     // Re-reviewed by another manager, the notice starts again and ends in filing.
     review("manager2", fileId, "APPROVE");
@@ -184,10 +184,50 @@ abstract class FilingProcessContract {
     review("manager", fileId, "APPROVE");
     management.executeJob(timer(fileId).getId());
     management.executeJob(timer(fileId).getId());
-    assertThat(instance(fileId)).isWaitingAt(FilingProcess.TASK_ANNUAL_REVIEW);
+    assertThat(instance(fileId)).isWaitingAt("reviewAnnually");
     s.as("manager").post("/api/v1/hardship-files/" + fileId + "/close", Map.of("reason", "RELIEVED"));
     assertThat(instance(fileId)).isNull();
     assertThat(finished("FILE-" + fileId, "fileClosedDuringReview")).isTrue();
+  }
+
+  java.util.List<String> actions(String who, long fileId) {
+    return java.util.stream.StreamSupport.stream(s.as(who).get("/api/v1/hardship-files/" + fileId).json().path("actions")
+        .spliterator(), false).map(JsonNode::asText).toList();
+  }
+
+  @Test
+  void actionsFollowTheFileAndItsOpenTasks() {
+    long fileId = submit();
+    assertThat(actions("manager", fileId)).containsExactly("REVIEW");
+    assertThat(actions("citymanager", fileId)).containsExactly("REVIEW");
+    assertThat(actions("officer", fileId)).isEmpty();
+    review("manager", fileId, "APPROVE");
+    assertThat(actions("officer", fileId)).containsExactly("OBJECT");
+    assertThat(actions("manager", fileId)).containsExactly("OBJECT");
+    management.executeJob(timer(fileId).getId());
+    assertThat(actions("officer", fileId)).containsExactly("CLOSE");
+    management.executeJob(timer(fileId).getId()); // a year later
+    assertThat(actions("officer", fileId)).containsExactly("ANNUAL_REVIEW", "CLOSE");
+    assertThat(actions("manager", fileId)).containsExactly("CLOSE");
+    // The file page shows exactly these forms.
+    var page = new cn.warmth.support.BrowserSession(port);
+    page.login(s.name("officer"), Scenario.PW);
+    String html = page.get("/hardship-files/" + fileId).body();
+    assertThat(html).contains("id=\"annual-review-form\"", "id=\"close-form\"").doesNotContain("id=\"review-form\"",
+        "id=\"objection-form\"");
+  }
+
+  @Test
+  void theSubmitterOfAFileDoesNotGetToReviewIt() {
+    String both = s.p.toLowerCase() + ".om";
+    s.admin.post("/api/v1/users", Map.of("username", both, "password", Scenario.PW, "displayName", "经办兼负责人",
+        "orgCode", s.school, "roles", java.util.List.of("OFFICER", "MANAGER")));
+    long wid = s.worker("自审职工", TestIds.nextId(), null);
+    long fileId = s.anonymous.as(both, Scenario.PW).post("/api/v1/workers/" + wid + "/hardship-file",
+        RegistryApiContract.fileBody()).json().path("id").asLong();
+    assertThat(s.anonymous.as(both, Scenario.PW).get("/api/v1/hardship-files/" + fileId).json().path("actions").size())
+        .isZero();
+    assertThat(actions("manager", fileId)).containsExactly("REVIEW");
   }
 
   @Test
