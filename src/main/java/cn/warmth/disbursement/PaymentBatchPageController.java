@@ -105,6 +105,10 @@ class PaymentBatchPageController {
         model.addAttribute("resultErrors", refused.rows().stream().map(r -> new ShownError(r.line(),
             column(r.field(), profile, locale), r.value(),
             messages.getMessage(r.messageKey(), r.messageArgs(), r.code(), locale))).toList());
+        if (refused.errorsNotListed() > 0) {
+          model.addAttribute("resultErrorsNotListed", messages.getMessage("bankResult.TOO_MANY_ERRORS",
+              new Object[] {refused.errorsNotListed(), ResultFile.MAX_ERRORS}, locale));
+        }
       }
       return view(id, model);
     }

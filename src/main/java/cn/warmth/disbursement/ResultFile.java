@@ -76,10 +76,7 @@ final class ResultFile {
       List<RowError> all = new ArrayList<>(list);
       // Row by row, in file order (shape problems are found before the others).
       all.sort(java.util.Comparator.comparing(RowError::line, java.util.Comparator.nullsLast(Integer::compare)));
-      if (dropped > 0) {
-        all.add(new RowError(null, "file", String.valueOf(dropped), "TOO_MANY_ERRORS", new Object[] {MAX_ERRORS}));
-      }
-      return new Refused(all);
+      return new Refused(all, dropped);
     }
   }
 
@@ -87,10 +84,10 @@ final class ResultFile {
   static final class Refused extends BusinessException {
     private final transient List<RowError> rows;
 
-    Refused(List<RowError> rows) {
-      super(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "error.RESULT_FILE_REFUSED", new Object[] {rows.size()},
+    Refused(List<RowError> rows, int notListed) {
+      super(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "error.RESULT_FILE_REFUSED", new Object[] {rows.size() + notListed},
           rows.stream().map(r -> new FieldProblem(r.line(), r.field(), r.code(), r.messageKey(), r.messageArgs()))
-              .toList());
+              .toList(), notListed);
       this.rows = rows;
     }
 

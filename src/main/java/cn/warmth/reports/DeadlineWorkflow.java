@@ -12,7 +12,6 @@ import cn.warmth.workflow.WorkItem;
 import cn.warmth.workflow.WorkItemSource;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +42,7 @@ class DeadlineWorkflow implements WorkItemSource {
   private static final String VAR_REMIND_AT = "remindAt";
   private static final String VAR_DEADLINE_DUE = "deadlineDue";
   private static final String VAR_DEADLINE_PASSED_AT = "deadlinePassedAt";
-  /** The units that owe their report when the reminders go out, comma-separated. */
+  /** The units that owe their report when the reminders go out, a JSON list. */
   private static final String VAR_UNITS_TO_REMIND = "unitsToRemind";
   /** The multi-instance element: one unit per reminder. */
   private static final String VAR_UNIT = "unit";
@@ -143,8 +142,11 @@ class DeadlineWorkflow implements WorkItemSource {
 
     @Override
     public void execute(DelegateExecution execution) {
-      execution.setVariable(VAR_UNITS_TO_REMIND,
-          String.join(",", reports.missingUnits((String) execution.getVariable(VAR_CAMPAIGN))));
+      // A JSON list (a province has hundreds of units: a joined string would outgrow the engine's
+      // 4,000-character text column).
+      execution.setVariable(VAR_UNITS_TO_REMIND, org.camunda.bpm.engine.variable.Variables
+          .objectValue(new java.util.ArrayList<>(reports.missingUnits((String) execution.getVariable(VAR_CAMPAIGN))))
+          .serializationDataFormat(org.camunda.bpm.engine.variable.Variables.SerializationDataFormats.JSON).create());
     }
   }
 
@@ -165,17 +167,6 @@ class DeadlineWorkflow implements WorkItemSource {
     public void execute(DelegateExecution execution) {
       execution.setVariable("missingUnits",
           new java.util.ArrayList<>(reports.missingUnits((String) execution.getVariable(VAR_CAMPAIGN))));
-    }
-  }
-
-  /** The reminders' multi-instance collection, from the comma-separated list kept as a plain string. */
-  @Component("reportDeadlineUnits")
-  static class Units implements java.util.function.Function<Object, List<String>> {
-    /** A public interface's method, so that the expression language may call it: {@code ${reportDeadlineUnits.apply(..)}}. */
-    @Override
-    public List<String> apply(Object csv) {
-      String s = csv == null ? "" : csv.toString();
-      return s.isBlank() ? List.of() : Arrays.stream(s.split(",")).map(String::strip).toList();
     }
   }
 }

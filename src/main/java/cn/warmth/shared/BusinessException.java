@@ -19,6 +19,15 @@ public class BusinessException extends RuntimeException {
   private final int errorsNotListed;
 
   public BusinessException(HttpStatus status, String code, String messageKey, Object[] args, List<FieldProblem> errors) {
+    this(status, code, messageKey, args, errors, 0);
+  }
+
+  /**
+   * For a caller that stopped collecting problems early: {@code alreadyDropped} more were found
+   * but not kept; they are counted in {@link #errorsNotListed()} with any beyond the limit here.
+   */
+  protected BusinessException(HttpStatus status, String code, String messageKey, Object[] args,
+      List<FieldProblem> errors, int alreadyDropped) {
     super(code);
     this.status = status;
     this.code = code;
@@ -26,7 +35,7 @@ public class BusinessException extends RuntimeException {
     this.args = args == null ? new Object[0] : args;
     List<FieldProblem> all = errors == null ? List.of() : errors;
     this.errors = List.copyOf(all.size() > MAX_LISTED ? all.subList(0, MAX_LISTED) : all);
-    this.errorsNotListed = all.size() - this.errors.size();
+    this.errorsNotListed = all.size() - this.errors.size() + Math.max(0, alreadyDropped);
   }
 
   public static BusinessException validation(List<FieldProblem> errors) {

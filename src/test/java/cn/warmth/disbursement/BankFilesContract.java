@@ -365,10 +365,10 @@ abstract class BankFilesContract {
     for (int i = 0; i < 620; i++) {
       many.append("XA-1999-").append(String.format("%06d", i)).append(",SUCCESS,\r\n");
     }
-    List<JsonNode> capped = errors(f.result(id, many.toString()));
-    assertThat(capped).hasSize(501);
-    assertThat(capped.get(500).path("code").asText()).isEqualTo("TOO_MANY_ERRORS");
-    assertThat(capped.get(500).path("message").asText()).contains("500", "120");
+    Api.Res tooMany = f.result(id, many.toString());
+    assertThat(errors(tooMany)).hasSize(500);
+    assertThat(tooMany.json().path("errorsNotListed").asInt()).isEqualTo(120);
+    assertThat(tooMany.json().path("detail").asText()).contains("120");
   }
 
   @Test
