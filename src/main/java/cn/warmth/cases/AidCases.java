@@ -63,11 +63,13 @@ public class AidCases {
   private final Clock clock;
   private final long caseCapFen;
   private final long annualCapFen;
+  private final cn.warmth.calendar.WorkingCalendar calendar;
 
   AidCases(AidCaseRepository cases, CaseNumbers numbers, org.springframework.jdbc.core.JdbcTemplate jdbc, Campaigns campaigns, Workers workers, HardshipFiles files,
       Organisations organisations, RuntimeService runtime, TaskService tasks, ManagementService management,
       org.camunda.bpm.engine.HistoryService history, AuditLog audit, ApplicationEventPublisher events, Clock clock,
-      @Value("${app.aid.case-cap-yuan:3000}") long caseCapYuan, @Value("${app.aid.annual-cap-yuan:6000}") long annualCapYuan) {
+      @Value("${app.aid.case-cap-yuan:3000}") long caseCapYuan, @Value("${app.aid.annual-cap-yuan:6000}") long annualCapYuan,
+      cn.warmth.calendar.WorkingCalendar calendar) {
     this.cases = cases;
     this.numbers = numbers;
     this.jdbc = jdbc;
@@ -84,6 +86,7 @@ public class AidCases {
     this.clock = clock;
     this.caseCapFen = caseCapYuan * 100;
     this.annualCapFen = annualCapYuan * 100;
+    this.calendar = calendar;
   }
 
   /** The per-case cap, in fen (a setting). */
@@ -666,12 +669,15 @@ public class AidCases {
     }
   }
 
-  /** Task due date, the reminder the day before and the overdue alert three days after (00:00 Beijing). */
+  /**
+   * Task due date, the reminder the day before, and the overdue alert once three working days
+   * after the planned date have passed (working-day calendar; 00:00 Beijing time).
+   */
   private Map<String, Object> visitTimes(LocalDate visitDate) {
     Map<String, Object> m = new HashMap<>();
     m.put(CaseProcess.VAR_VISIT_DUE, startOf(visitDate));
     m.put(CaseProcess.VAR_REMINDER_AT, startOf(visitDate.minusDays(1)));
-    m.put(CaseProcess.VAR_OVERDUE_AT, startOf(visitDate.plusDays(CaseProcess.OVERDUE_DAYS + 1)));
+    m.put(CaseProcess.VAR_OVERDUE_AT, startOf(calendar.after(visitDate, CaseProcess.OVERDUE_DAYS).plusDays(1)));
     return m;
   }
 

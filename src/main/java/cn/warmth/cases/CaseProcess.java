@@ -35,7 +35,7 @@ final class CaseProcess {
   static final String VAR_WORKER_LABEL = "workerLabel";
   static final String VAR_TOTAL_YUAN = "totalYuan";
 
-  /** Days after the planned date at which the manager is told that a visit is overdue. */
+  /** Working days after the planned date after which the manager is told that a visit is overdue. */
   static final int OVERDUE_DAYS = 3;
 
   private CaseProcess() {}

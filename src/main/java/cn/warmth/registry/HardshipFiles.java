@@ -46,10 +46,12 @@ public class HardshipFiles {
   private final TaskService tasks;
   private final AuditLog audit;
   private final Clock clock;
+  private final WorkingDays workingDays;
   private final int noticeDays;
 
   HardshipFiles(HardshipFileRepository files, Workers workers, Organisations organisations, RuntimeService runtime,
-      TaskService tasks, AuditLog audit, Clock clock, @Value("${app.filing.public-notice-days:5}") int noticeDays) {
+      TaskService tasks, AuditLog audit, Clock clock, WorkingDays workingDays,
+      @Value("${app.filing.public-notice-days:5}") int noticeDays) {
     this.files = files;
     this.workers = workers;
     this.organisations = organisations;
@@ -57,6 +59,7 @@ public class HardshipFiles {
     this.tasks = tasks;
     this.audit = audit;
     this.clock = clock;
+    this.workingDays = workingDays;
     this.noticeDays = noticeDays;
   }
 
@@ -128,7 +131,7 @@ public class HardshipFiles {
     Map<String, Object> vars = new LinkedHashMap<>();
     if (d == Decision.APPROVE) {
       boolean notice = noticeDays > 0;
-      LocalDate until = notice ? WorkingDays.after(today, noticeDays) : null;
+      LocalDate until = notice ? workingDays.after(today, noticeDays) : null;
       file.approve(me.username(), c, now, until);
       vars.put(FilingProcess.VAR_APPROVED, true);
       vars.put(FilingProcess.VAR_NOTICE_REQUIRED, notice);

@@ -11,7 +11,7 @@ final class ReportProcess {
   static final String VAR_CAMPAIGN = "campaignCode";
   static final String VAR_REMIND_AT = "remindAt";
   static final String VAR_MISSING = "missingUnits";
-  /** Reminders go out this many days before the report deadline. */
+  /** Reminders go out this many working days before the report deadline (working-day calendar). */
   static final int REMIND_DAYS_BEFORE = 3;
 
   private ReportProcess() {}

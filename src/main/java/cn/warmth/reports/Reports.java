@@ -46,9 +46,11 @@ public class Reports {
   private final AuditLog audit;
   private final ObjectMapper json;
   private final Clock clock;
+  private final cn.warmth.calendar.WorkingCalendar calendar;
 
   Reports(CampaignReportRepository reports, Statistics statistics, Organisations organisations, Campaigns campaigns,
-      RuntimeService runtime, TaskService tasks, AuditLog audit, ObjectMapper json, Clock clock) {
+      RuntimeService runtime, TaskService tasks, AuditLog audit, ObjectMapper json, Clock clock,
+      cn.warmth.calendar.WorkingCalendar calendar) {
     this.reports = reports;
     this.statistics = statistics;
     this.organisations = organisations;
@@ -58,6 +60,7 @@ public class Reports {
     this.audit = audit;
     this.json = json;
     this.clock = clock;
+    this.calendar = calendar;
   }
 
   public record ReportView(long id, String campaignCode, String orgCode, String parentCode, ReportStatus status,
@@ -171,11 +174,11 @@ public class Reports {
 
   // ---- deadline reminders ----
 
-  /** Every new campaign gets its deadline process: reminders some days before the report deadline. */
+  /** Every new campaign gets its deadline process: reminders some working days before the report deadline. */
   @EventListener
   void campaignCreated(CampaignCreated e) {
     CampaignView c = e.campaign();
-    LocalDate remindOn = c.reportDeadline().minusDays(ReportProcess.REMIND_DAYS_BEFORE);
+    LocalDate remindOn = calendar.before(c.reportDeadline(), ReportProcess.REMIND_DAYS_BEFORE);
     runtime.startProcessInstanceByKey(ReportProcess.DEADLINE_KEY, "DEADLINE-" + c.code(), Map.of(
         ReportProcess.VAR_CAMPAIGN, c.code(),
         ReportProcess.VAR_REMIND_AT, Date.from(remindOn.atTime(9, 0).atZone(clock.getZone()).toInstant())));
