@@ -417,6 +417,7 @@ class AidCase {
   Instant getClosedAt() { return closedAt; }
   String getVoidedBy() { return voidedBy; }
   String getVoidReason() { return voidReason; }
+  Instant getVoidedAt() { return voidedAt; }
   String getProcessInstanceId() { return processInstanceId; }
   List<CaseApproval> getApprovals() { return approvals; }
 }

@@ -64,12 +64,13 @@ public class AidCases {
   private final long caseCapFen;
   private final long annualCapFen;
   private final cn.warmth.calendar.WorkingCalendar calendar;
+  private final cn.warmth.evidence.Evidence evidence;
 
   AidCases(AidCaseRepository cases, CaseNumbers numbers, org.springframework.jdbc.core.JdbcTemplate jdbc, Campaigns campaigns, Workers workers, HardshipFiles files,
       Organisations organisations, RuntimeService runtime, TaskService tasks, ManagementService management,
       org.camunda.bpm.engine.HistoryService history, AuditLog audit, ApplicationEventPublisher events, Clock clock,
       @Value("${app.aid.case-cap-yuan:3000}") long caseCapYuan, @Value("${app.aid.annual-cap-yuan:6000}") long annualCapYuan,
-      cn.warmth.calendar.WorkingCalendar calendar) {
+      cn.warmth.calendar.WorkingCalendar calendar, cn.warmth.evidence.Evidence evidence) {
     this.cases = cases;
     this.numbers = numbers;
     this.jdbc = jdbc;
@@ -87,6 +88,7 @@ public class AidCases {
     this.caseCapFen = caseCapYuan * 100;
     this.annualCapFen = annualCapYuan * 100;
     this.calendar = calendar;
+    this.evidence = evidence;
   }
 
   /** The per-case cap, in fen (a setting). */
@@ -237,6 +239,9 @@ public class AidCases {
     var before = describe(c);
     c.signOff(step, approve, me.username(), Instant.now(clock), text, last);
     cases.saveAndFlush(c); // the version check makes a racing second sign-off fail here
+    if (!approve) {
+      evidence.recordEnded(CaseEvidence.recordKey(c.getCaseNumber()), LocalDate.now(clock));
+    }
     tasks.complete(task.getId(), Map.of(CaseProcess.VAR_APPROVED, approve));
     audit.record(approve ? "CASE_APPROVED_" + step : "CASE_REJECTED", "CASE", caseNumber, c.getOrgPath(), before,
         describe(c));
@@ -294,6 +299,7 @@ public class AidCases {
     boolean handover = false;
     if (o == VisitOutcome.COMPLETED) {
       handover = Boolean.TRUE.equals(receiptSigned) && c.getPaymentMethod() != PaymentMethod.BANK_CARD;
+      requireReceiptPhoto(handover, c.getCaseNumber());
       c.visitCompleted(on, who, note, handover);
     } else {
       c.visitWaived(note);
@@ -315,6 +321,7 @@ public class AidCases {
     Problems p = new Problems();
     LocalDate day = Dates.parse(on, "receivedOn", p);
     p.throwIfAny();
+    requireReceiptPhoto(c.getPaymentMethod() != PaymentMethod.BANK_CARD, c.getCaseNumber());
     var before = describe(c);
     c.handedOver(day);
     runtime.createMessageCorrelation(CaseProcess.MSG_HANDOVER).processInstanceId(c.getProcessInstanceId()).correlate();
@@ -559,6 +566,7 @@ public class AidCases {
     }
     var before = describe(c);
     c.close(me.username(), Instant.now(clock));
+    evidence.recordEnded(CaseEvidence.recordKey(c.getCaseNumber()), LocalDate.now(clock));
     tasks.complete(close.getId());
     WorkerFacts w = workers.facts(c.getWorkerId());
     events.publishEvent(new CaseClosed(c.getCaseNumber(), c.getCampaignCode(), c.getOrgCode(), c.getOrgPath(),
@@ -579,6 +587,7 @@ public class AidCases {
     }
     var before = describe(c);
     c.voidCase(me.username(), Instant.now(clock), why);
+    evidence.recordEnded(CaseEvidence.recordKey(c.getCaseNumber()), LocalDate.now(clock));
     events.publishEvent(new CaseVoided(caseNumber));
     audit.record("CASE_VOIDED", "CASE", caseNumber, c.getOrgPath(), before, describe(c));
     return view(c);
@@ -639,9 +648,11 @@ public class AidCases {
 
   // ---------------------------------------------------------------- helpers
 
-  /** A case with its worker's current name. */
+  /** A case with its worker's current name and the evidence on the case and its visit. */
   private CaseView view(AidCase c) {
-    return CaseView.of(c, workers.namesOf(List.of(c.getWorkerId())).get(c.getWorkerId()));
+    return CaseView.of(c, workers.namesOf(List.of(c.getWorkerId())).get(c.getWorkerId())).withEvidence(
+        evidence.list(cn.warmth.evidence.OwnerType.CASE, c.getCaseNumber()),
+        evidence.list(cn.warmth.evidence.OwnerType.VISIT, c.getCaseNumber()));
   }
 
   /** Many cases, with their workers' names in one query. */
@@ -659,6 +670,13 @@ public class AidCases {
   private Optional<Task> openTask(AidCase c, String key) {
     return Optional.ofNullable(tasks.createTaskQuery().processInstanceId(c.getProcessInstanceId())
         .taskDefinitionKey(key).singleResult());
+  }
+
+  /** With app.evidence.require-receipt-photo, a cash or goods hand-over needs the signed receipt on the visit. */
+  private void requireReceiptPhoto(boolean handover, String caseNumber) {
+    if (handover && evidence.receiptPhotoMissing(caseNumber)) {
+      throw BusinessException.rule("RECEIPT_PHOTO_REQUIRED");
+    }
   }
 
   /** Reminders and alerts lose their point once the visit is recorded. */

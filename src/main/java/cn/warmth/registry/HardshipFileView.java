@@ -1,6 +1,8 @@
 package cn.warmth.registry;
 
+import cn.warmth.evidence.AttachmentView;
 import cn.warmth.shared.Money;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,7 +12,8 @@ public record HardshipFileView(long id, long workerId, String orgCode, FileStatu
     List<HardshipReason> reasons, int householdSize, String annualIncomeYuan, String annualEssentialExpensesYuan,
     String perCapitaMonthlyYuan, String dibaoMonthlyYuan, String description, String submittedBy, Instant submittedAt,
     String reviewedBy, Instant reviewedAt, String reviewComment, LocalDate noticeUntil, LocalDate filedDate,
-    LocalDate nextReviewDate, LocalDate closedDate, CloseReason closeReason, String closeComment) {
+    LocalDate nextReviewDate, LocalDate closedDate, CloseReason closeReason, String closeComment,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<AttachmentView> attachments) {
 
   static HardshipFileView of(HardshipFile f) {
     return new HardshipFileView(f.getId(), f.getWorkerId(), f.getOrgCode(), f.getStatus(), f.getCategory(),
@@ -18,7 +21,15 @@ public record HardshipFileView(long id, long workerId, String orgCode, FileStatu
         f.perCapitaMonthlyYuan().toPlainString(), f.getDibaoMonthlyFen() == null ? null : Money.yuan(f.getDibaoMonthlyFen()),
         f.getDescription(), f.getSubmittedBy(), f.getSubmittedAt(), f.getReviewedBy(), f.getReviewedAt(),
         f.getReviewComment(), f.getNoticeUntil(), f.getFiledDate(), f.getNextReviewDate(), f.getClosedDate(),
-        f.getCloseReason(), f.getCloseComment());
+        f.getCloseReason(), f.getCloseComment(), null);
+  }
+
+  /** The single-file view carries its evidence (lists do not). */
+  HardshipFileView withAttachments(List<AttachmentView> list) {
+    return new HardshipFileView(id, workerId, orgCode, status, category, reasons, householdSize, annualIncomeYuan,
+        annualEssentialExpensesYuan, perCapitaMonthlyYuan, dibaoMonthlyYuan, description, submittedBy, submittedAt,
+        reviewedBy, reviewedAt, reviewComment, noticeUntil, filedDate, nextReviewDate, closedDate, closeReason,
+        closeComment, list);
   }
 
   /** Below the 低保 standard (the figure the reviewer compares). */

@@ -2,6 +2,8 @@ package cn.warmth.registry;
 
 import cn.warmth.audit.AuditLog;
 import cn.warmth.audit.AuditView;
+import cn.warmth.evidence.Evidence;
+import cn.warmth.evidence.OwnerType;
 import cn.warmth.organisation.OrgView;
 import cn.warmth.organisation.Organisations;
 import cn.warmth.shared.BusinessException;
@@ -47,10 +49,11 @@ public class HardshipFiles {
   private final AuditLog audit;
   private final Clock clock;
   private final WorkingDays workingDays;
+  private final Evidence evidence;
   private final int noticeDays;
 
   HardshipFiles(HardshipFileRepository files, Workers workers, Organisations organisations, RuntimeService runtime,
-      TaskService tasks, AuditLog audit, Clock clock, WorkingDays workingDays,
+      TaskService tasks, AuditLog audit, Clock clock, WorkingDays workingDays, Evidence evidence,
       @Value("${app.filing.public-notice-days:5}") int noticeDays) {
     this.files = files;
     this.workers = workers;
@@ -60,6 +63,7 @@ public class HardshipFiles {
     this.audit = audit;
     this.clock = clock;
     this.workingDays = workingDays;
+    this.evidence = evidence;
     this.noticeDays = noticeDays;
   }
 
@@ -106,7 +110,7 @@ public class HardshipFiles {
         FilingProcess.VAR_OFFICER_GROUPS, EngineGroups.forScope(Role.OFFICER, org.ancestorAndSelfCodes())));
     file.startedAs(pi.getId());
     audit.record("FILE_SUBMITTED", "HARDSHIP_FILE", String.valueOf(file.getId()), file.getOrgPath(), null, describe(file));
-    return HardshipFileView.of(file);
+    return view(file);
   }
 
   public enum Decision { APPROVE, REJECT }
@@ -139,13 +143,14 @@ public class HardshipFiles {
       vars.put(FilingProcess.VAR_NOTICE_OVER_AT, notice ? startOf(until.plusDays(1)) : null);
     } else {
       file.reject(me.username(), c, now);
+      evidence.recordEnded(FileEvidence.recordKey(fileId), today);
       vars.put(FilingProcess.VAR_APPROVED, false);
       vars.put(FilingProcess.VAR_NOTICE_REQUIRED, false);
     }
     tasks.complete(task.getId(), vars);
     audit.record(d == Decision.APPROVE ? "FILE_APPROVED" : "FILE_REJECTED", "HARDSHIP_FILE", String.valueOf(fileId),
         file.getOrgPath(), before, describe(file));
-    return HardshipFileView.of(file);
+    return view(file);
   }
 
   /** An objection raised during the 公示 sends the file back to review. */
@@ -163,7 +168,7 @@ public class HardshipFiles {
     Map<String, Object> after = describe(file);
     after.put("objection", c);
     audit.record("FILE_OBJECTION", "HARDSHIP_FILE", String.valueOf(fileId), file.getOrgPath(), before, after);
-    return HardshipFileView.of(file);
+    return view(file);
   }
 
   @Transactional
@@ -176,10 +181,11 @@ public class HardshipFiles {
     p.throwIfAny();
     var before = describe(file);
     file.close(r, c, LocalDate.now(clock));
+    evidence.recordEnded(FileEvidence.recordKey(fileId), file.getClosedDate());
     runtime.createMessageCorrelation(FilingProcess.MSG_CLOSED).processInstanceBusinessKey("FILE-" + fileId)
         .correlateWithResult();
     audit.record("FILE_CLOSED", "HARDSHIP_FILE", String.valueOf(fileId), file.getOrgPath(), before, describe(file));
-    return HardshipFileView.of(file);
+    return view(file);
   }
 
   /** The officer confirms the yearly review (动态管理): the file stays filed, the next review is a year on. */
@@ -194,12 +200,12 @@ public class HardshipFiles {
     Map<String, Object> after = describe(file);
     after.put("comment", Texts.trim(comment));
     audit.record("FILE_ANNUAL_REVIEW", "HARDSHIP_FILE", String.valueOf(fileId), file.getOrgPath(), before, after);
-    return HardshipFileView.of(file);
+    return view(file);
   }
 
   @Transactional(readOnly = true)
   public HardshipFileView get(long fileId) {
-    return HardshipFileView.of(requireFile(fileId));
+    return view(requireFile(fileId));
   }
 
   @Transactional(readOnly = true)
@@ -239,6 +245,11 @@ public class HardshipFiles {
     file.file(LocalDate.now(clock));
     audit.record("FILE_FILED", "HARDSHIP_FILE", String.valueOf(fileId), file.getOrgPath(), before, describe(file));
     return startOf(file.getNextReviewDate());
+  }
+
+  /** One file with its evidence (api.md: the file view carries {@code attachments}). */
+  private HardshipFileView view(HardshipFile file) {
+    return HardshipFileView.of(file).withAttachments(evidence.list(OwnerType.FILE, String.valueOf(file.getId())));
   }
 
   private Task openTask(HardshipFile file, String key) {
