@@ -298,7 +298,6 @@ abstract class EvidenceContract {
       assertThat(full.status()).isEqualTo(413);
       assertThat(full.code()).isEqualTo("PAYLOAD_TOO_LARGE");
       assertThat(attachments()).isEqualTo(rows + 2);
-
     } finally {
       settings.setMaxFileSize(file);
       settings.setMaxRecordSize(record);
