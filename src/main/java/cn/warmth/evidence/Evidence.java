@@ -146,7 +146,7 @@ public class Evidence {
 
   /** What the record page's evidence panel shows: the list, whether the caller may add, and which kinds. */
   public record Panel(String type, String key, List<AttachmentView> attachments, boolean canUpload,
-      List<AttachmentKind> kinds, String maxFileMb) {}
+      List<AttachmentKind> kinds, String maxFileMb, java.time.ZoneId zone) {}
 
   @Transactional(readOnly = true)
   public Panel panel(String type, Object key) {
@@ -155,7 +155,7 @@ public class Evidence {
     WarmthUser me = CurrentUser.get();
     boolean can = owner.uploadRoles().stream().anyMatch(me::has);
     return new Panel(t.name(), owner.key(), list(t, owner.key()), can, KINDS.get(t),
-        megabytes(settings.getMaxFileSize().toBytes()));
+        megabytes(settings.getMaxFileSize().toBytes()), clock.getZone());
   }
 
   /** A stored file for download. */
