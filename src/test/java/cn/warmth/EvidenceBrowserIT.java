@@ -3,6 +3,7 @@ package cn.warmth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.warmth.support.Browser;
+import cn.warmth.support.MutableClock;
 import cn.warmth.support.PostgresTest;
 import cn.warmth.support.Scenario;
 import cn.warmth.support.TestIds;
@@ -10,7 +11,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
@@ -25,6 +25,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -35,6 +36,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class EvidenceBrowserIT {
   @LocalServerPort
   int port;
+  @Autowired
+  MutableClock clock;
   ChromeDriver driver;
 
   @BeforeEach
@@ -60,7 +63,7 @@ class EvidenceBrowserIT {
   @Test
   void aReceiptPhotoUploadedOnAPhoneAndTheReceiptSheetPrintedOnA4() throws Exception {
     Scenario s = new Scenario(port);
-    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    LocalDate today = LocalDate.now(clock); // the server's "today" (other tests move it)
     s.admin.post("/api/v1/campaigns", Map.of("code", s.p + "-PH", "name", "2026年元旦春节送温暖", "startDate",
         today.minusDays(5).toString(), "endDate", today.plusDays(20).toString(), "reportDeadline",
         today.plusDays(25).toString()));
@@ -69,7 +72,8 @@ class EvidenceBrowserIT {
         "category", "C1", "fundSource", "B3", "paymentMethod", "CASH", "amountYuan", "800", "reason", "春节慰问",
         "visit", Map.of("plannedDate", today.toString(), "location", "职工家中", "visitors", "工会主席、经办人")))
         .json().path("caseNumber").asText();
-    s.as("finance").post("/api/v1/cases/" + n + "/approval", Map.of("decision", "APPROVE"));
+    assertThat(n).isNotBlank();
+    assertThat(s.as("finance").post("/api/v1/cases/" + n + "/approval", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
     Path photo = Files.createTempFile("IMG_", ".jpg");
     try (InputStream in = getClass().getResourceAsStream("/evidence/gps.jpg")) {
       Files.write(photo, in.readAllBytes());
