@@ -437,11 +437,11 @@ class AidCase {
   Instant getClosedAt() { return closedAt; }
   String getVoidedBy() { return voidedBy; }
   String getVoidReason() { return voidReason; }
+  Instant getVoidedAt() { return voidedAt; }
   String getProcessInstanceId() { return processInstanceId; }
   List<CaseApproval> getApprovals() { return approvals; }
   Boolean getFinanceRequired() { return financeRequired; }
   Boolean getManagerRequired() { return managerRequired; }
   long getVersion() { return version; }
   String getPaymentConfirmedBy() { return paymentConfirmedBy; }
-  Instant getVoidedAt() { return voidedAt; }
 }

@@ -86,7 +86,7 @@ class AidCaseWorkflow implements WorkItemSource {
   private static final String VAR_REMINDER_AT = "visitReminderAt";
   private static final String VAR_OVERDUE_AT = "visitOverdueAt";
 
-  /** Days after the planned date at which the managers are told that a visit is overdue. */
+  /** Working days after the planned date after which the managers are told that a visit is overdue. */
   static final int OVERDUE_DAYS = 3;
 
   private final RuntimeService runtime;
@@ -100,10 +100,12 @@ class AidCaseWorkflow implements WorkItemSource {
   private final Users users;
   private final MessageSource messages;
   private final Clock clock;
+  private final cn.warmth.calendar.WorkingCalendar calendar;
 
   AidCaseWorkflow(RuntimeService runtime, TaskService tasks, ManagementService management, HistoryService history,
       EngineUser engineUser, AidCaseRepository cases, Workers workers, Organisations organisations, Users users,
-      MessageSource messages, Clock clock) {
+      MessageSource messages, Clock clock, cn.warmth.calendar.WorkingCalendar calendar) {
+    this.calendar = calendar;
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
@@ -463,12 +465,15 @@ class AidCaseWorkflow implements WorkItemSource {
     return ProcessValues.groups(EngineGroups.forScope(role, org.ancestorAndSelfCodes()));
   }
 
-  /** Task due date, the reminder the day before and the overdue alert three days after (00:00 Beijing). */
+  /**
+   * Task due date, the reminder the day before, and the overdue alert once three working days
+   * after the planned date have passed (working-day calendar; 00:00 Beijing time).
+   */
   private Map<String, Object> visitTimes(LocalDate visitDate) {
     Map<String, Object> m = new HashMap<>();
     m.put(VAR_VISIT_DUE, startOf(visitDate));
     m.put(VAR_REMINDER_AT, startOf(visitDate.minusDays(1)));
-    m.put(VAR_OVERDUE_AT, startOf(visitDate.plusDays(OVERDUE_DAYS + 1)));
+    m.put(VAR_OVERDUE_AT, startOf(calendar.after(visitDate, OVERDUE_DAYS).plusDays(1)));
     return m;
   }
 

@@ -57,11 +57,13 @@ public class AidCases {
   private final Clock clock;
   private final long caseCapFen;
   private final long annualCapFen;
+  private final cn.warmth.evidence.Evidence evidence;
 
   AidCases(AidCaseRepository cases, CaseNumbers numbers, org.springframework.jdbc.core.JdbcTemplate jdbc, Campaigns campaigns, Workers workers, HardshipFiles files,
       Organisations organisations, AidCaseWorkflow workflow, AuditLog audit, ApplicationEventPublisher events,
       org.springframework.context.MessageSource messages, Clock clock,
-      @Value("${app.aid.case-cap-yuan:3000}") long caseCapYuan, @Value("${app.aid.annual-cap-yuan:6000}") long annualCapYuan) {
+      @Value("${app.aid.case-cap-yuan:3000}") long caseCapYuan, @Value("${app.aid.annual-cap-yuan:6000}") long annualCapYuan,
+      cn.warmth.evidence.Evidence evidence) {
     this.cases = cases;
     this.numbers = numbers;
     this.jdbc = jdbc;
@@ -76,6 +78,7 @@ public class AidCases {
     this.clock = clock;
     this.caseCapFen = caseCapYuan * 100;
     this.annualCapFen = annualCapYuan * 100;
+    this.evidence = evidence;
   }
 
   /** The per-case cap, in fen (a setting). */
@@ -201,6 +204,9 @@ public class AidCases {
     var before = describe(c);
     c.signOff(step, approve, me.username(), Instant.now(clock), text, last);
     cases.saveAndFlush(c); // the version check makes a racing second sign-off fail here
+    if (!approve) {
+      evidence.recordEnded(CaseEvidence.recordKey(c.getCaseNumber()), LocalDate.now(clock));
+    }
     workflow.signedOff(c, step, approve);
     audit.record(approve ? "CASE_APPROVED_" + step : "CASE_REJECTED", "CASE", caseNumber, c.getOrgPath(), before,
         describe(c));
@@ -249,6 +255,7 @@ public class AidCases {
     boolean handover = false;
     if (o == VisitOutcome.COMPLETED) {
       handover = Boolean.TRUE.equals(receiptSigned) && c.getPaymentMethod() != PaymentMethod.BANK_CARD;
+      requireReceiptPhoto(handover, c.getCaseNumber());
       c.visitCompleted(on, who, note, handover, CurrentUser.actorName());
     } else {
       c.visitWaived(note);
@@ -274,6 +281,7 @@ public class AidCases {
     if (c.getVisitStatus() == VisitStatus.PLANNED) {
       throw BusinessException.conflict("INVALID_STATE"); // at the visit, the receipt goes with the visit record
     }
+    requireReceiptPhoto(c.getPaymentMethod() != PaymentMethod.BANK_CARD, c.getCaseNumber());
     var before = describe(c);
     c.handedOver(day, CurrentUser.actorName());
     workflow.handedOver(c);
@@ -500,6 +508,7 @@ public class AidCases {
     }
     var before = describe(c);
     c.close(me.username(), Instant.now(clock));
+    evidence.recordEnded(CaseEvidence.recordKey(c.getCaseNumber()), LocalDate.now(clock));
     workflow.closed(c);
     WorkerFacts w = workers.facts(c.getWorkerId());
     events.publishEvent(new CaseClosed(c.getCaseNumber(), c.getCampaignCode(), c.getOrgCode(), c.getOrgPath(),
@@ -520,6 +529,7 @@ public class AidCases {
     p.throwIfAny();
     var before = describe(c);
     c.voidCase(me.username(), Instant.now(clock), why);
+    evidence.recordEnded(CaseEvidence.recordKey(c.getCaseNumber()), LocalDate.now(clock));
     events.publishEvent(new CaseVoided(caseNumber));
     audit.record("CASE_VOIDED", "CASE", caseNumber, c.getOrgPath(), before, describe(c));
     return view(c);
@@ -591,10 +601,12 @@ public class AidCases {
 
   // ---------------------------------------------------------------- helpers
 
-  /** A case with its worker's current name and the caller's actions. */
+  /** A case with its worker's current name, the caller's actions and the evidence on the case and its visit. */
   private CaseView view(AidCase c) {
     return CaseView.of(c, workers.namesOf(List.of(c.getWorkerId())).get(c.getWorkerId()),
-        workflow.actions(c, CurrentUser.get()));
+        workflow.actions(c, CurrentUser.get())).withEvidence(
+        evidence.list(cn.warmth.evidence.OwnerType.CASE, c.getCaseNumber()),
+        evidence.list(cn.warmth.evidence.OwnerType.VISIT, c.getCaseNumber()));
   }
 
   /** Many cases, with their workers' names in one query and the caller's actions in another. */
@@ -620,6 +632,13 @@ public class AidCases {
       return null;
     }
     return who;
+  }
+
+  /** With app.evidence.require-receipt-photo, a cash or goods hand-over needs the signed receipt on the visit. */
+  private void requireReceiptPhoto(boolean handover, String caseNumber) {
+    if (handover && evidence.receiptPhotoMissing(caseNumber)) {
+      throw BusinessException.rule("RECEIPT_PHOTO_REQUIRED");
+    }
   }
 
   private static String blank(String s) {

@@ -1,7 +1,9 @@
 package cn.warmth.cases;
 
+import cn.warmth.evidence.AttachmentView;
 import cn.warmth.shared.Money;
 import cn.warmth.workflow.Action;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,12 +15,13 @@ public record CaseView(String caseNumber, CaseStatus status, String campaignCode
     String goodsValueYuan, String goodsDescription, String totalYuan, Set<Assistance> assistance, String reason,
     boolean overCap, String overCapReason, List<Approval> approvals, Visit visit, Payment payment, String openedBy,
     Instant openedAt, String rejectComment, String closedBy, Instant closedAt, String voidedBy, String voidReason,
-    Boolean financeRequired, Boolean managerRequired, List<Action> actions) {
+    Boolean financeRequired, Boolean managerRequired, List<Action> actions,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<AttachmentView> attachments) {
 
   public record Approval(ApprovalStep step, String decision, String by, Instant at, String comment) {}
 
   public record Visit(LocalDate plannedDate, String location, String visitors, VisitStatus status, LocalDate visitedOn,
-      String actualVisitors, String notes) {}
+      String actualVisitors, String notes, @JsonInclude(JsonInclude.Include.NON_NULL) List<AttachmentView> attachments) {}
 
   public record Payment(PaymentStatus status, String message, LocalDate receiptSignedOn) {}
 
@@ -35,9 +38,19 @@ public record CaseView(String caseNumber, CaseStatus status, String campaignCode
         c.getApprovals().stream().map(a -> new Approval(a.getStep(), a.getDecision(), a.getDecidedBy(),
             a.getDecidedAt(), a.getComment())).toList(),
         new Visit(c.getVisitPlannedDate(), c.getVisitLocation(), c.getVisitVisitors(), c.getVisitStatus(),
-            c.getVisitedOn(), c.getVisitActualVisitors(), c.getVisitNotes()),
+            c.getVisitedOn(), c.getVisitActualVisitors(), c.getVisitNotes(), null),
         new Payment(c.getPaymentStatus(), c.getPaymentMessage(), c.getReceiptSignedOn()), c.getOpenedBy(),
         c.getOpenedAt(), c.getRejectComment(), c.getClosedBy(), c.getClosedAt(), c.getVoidedBy(), c.getVoidReason(),
-        c.getFinanceRequired(), c.getManagerRequired(), actions == null ? List.of() : actions);
+        c.getFinanceRequired(), c.getManagerRequired(), actions == null ? List.of() : actions, null);
+  }
+
+  /** The single-case view carries the evidence of the case and of its visit (lists do not). */
+  CaseView withEvidence(List<AttachmentView> onCase, List<AttachmentView> onVisit) {
+    Visit v = new Visit(visit.plannedDate(), visit.location(), visit.visitors(), visit.status(), visit.visitedOn(),
+        visit.actualVisitors(), visit.notes(), onVisit);
+    return new CaseView(caseNumber, status, campaignCode, orgCode, workerId, workerName, category, fundSource,
+        paymentMethod, amountYuan, goodsValueYuan, goodsDescription, totalYuan, assistance, reason, overCap,
+        overCapReason, approvals, v, payment, openedBy, openedAt, rejectComment, closedBy, closedAt, voidedBy,
+        voidReason, financeRequired, managerRequired, actions, onCase);
   }
 }

@@ -1,7 +1,9 @@
 package cn.warmth.registry;
 
+import cn.warmth.evidence.AttachmentView;
 import cn.warmth.shared.Money;
 import cn.warmth.workflow.Action;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,7 +13,8 @@ public record HardshipFileView(long id, long workerId, String orgCode, FileStatu
     List<HardshipReason> reasons, int householdSize, String annualIncomeYuan, String annualEssentialExpensesYuan,
     String perCapitaMonthlyYuan, String dibaoMonthlyYuan, String description, String submittedBy, Instant submittedAt,
     String reviewedBy, Instant reviewedAt, String reviewComment, LocalDate noticeUntil, LocalDate filedDate,
-    LocalDate nextReviewDate, LocalDate closedDate, CloseReason closeReason, String closeComment, List<Action> actions) {
+    LocalDate nextReviewDate, LocalDate closedDate, CloseReason closeReason, String closeComment, List<Action> actions,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<AttachmentView> attachments) {
 
   /** Whether the caller may take this action now (the page renders its forms from {@link #actions}). */
   public boolean can(String action) {
@@ -24,7 +27,15 @@ public record HardshipFileView(long id, long workerId, String orgCode, FileStatu
         f.perCapitaMonthlyYuan().toPlainString(), f.getDibaoMonthlyFen() == null ? null : Money.yuan(f.getDibaoMonthlyFen()),
         f.getDescription(), f.getSubmittedBy(), f.getSubmittedAt(), f.getReviewedBy(), f.getReviewedAt(),
         f.getReviewComment(), f.getNoticeUntil(), f.getFiledDate(), f.getNextReviewDate(), f.getClosedDate(),
-        f.getCloseReason(), f.getCloseComment(), actions == null ? List.of() : actions);
+        f.getCloseReason(), f.getCloseComment(), actions == null ? List.of() : actions, null);
+  }
+
+  /** The single-file view carries its evidence (lists do not). */
+  HardshipFileView withAttachments(List<AttachmentView> list) {
+    return new HardshipFileView(id, workerId, orgCode, status, category, reasons, householdSize, annualIncomeYuan,
+        annualEssentialExpensesYuan, perCapitaMonthlyYuan, dibaoMonthlyYuan, description, submittedBy, submittedAt,
+        reviewedBy, reviewedAt, reviewComment, noticeUntil, filedDate, nextReviewDate, closedDate, closeReason,
+        closeComment, actions, list);
   }
 
   /** Below the 低保 standard (the figure the reviewer compares). */

@@ -2,6 +2,8 @@ package cn.warmth.registry;
 
 import cn.warmth.audit.AuditLog;
 import cn.warmth.audit.AuditView;
+import cn.warmth.evidence.Evidence;
+import cn.warmth.evidence.OwnerType;
 import cn.warmth.organisation.OrgView;
 import cn.warmth.organisation.Organisations;
 import cn.warmth.shared.BusinessException;
@@ -41,16 +43,21 @@ public class HardshipFiles {
   private final FilingWorkflow workflow;
   private final AuditLog audit;
   private final Clock clock;
+  private final WorkingDays workingDays;
+  private final Evidence evidence;
   private final int noticeDays;
 
   HardshipFiles(HardshipFileRepository files, Workers workers, Organisations organisations, FilingWorkflow workflow,
-      AuditLog audit, Clock clock, @Value("${app.filing.public-notice-days:5}") int noticeDays) {
+      AuditLog audit, Clock clock, WorkingDays workingDays, Evidence evidence,
+      @Value("${app.filing.public-notice-days:5}") int noticeDays) {
     this.files = files;
     this.workers = workers;
     this.organisations = organisations;
     this.workflow = workflow;
     this.audit = audit;
     this.clock = clock;
+    this.workingDays = workingDays;
+    this.evidence = evidence;
     this.noticeDays = noticeDays;
   }
 
@@ -113,11 +120,12 @@ public class HardshipFiles {
     var before = describe(file);
     Instant now = Instant.now(clock);
     LocalDate today = LocalDate.now(clock);
-    LocalDate until = d == Decision.APPROVE && noticeDays > 0 ? WorkingDays.after(today, noticeDays) : null;
+    LocalDate until = d == Decision.APPROVE && noticeDays > 0 ? workingDays.after(today, noticeDays) : null;
     if (d == Decision.APPROVE) {
       file.approve(me.username(), c, now, until);
     } else {
       file.reject(me.username(), c, now);
+      evidence.recordEnded(FileEvidence.recordKey(fileId), today);
     }
     workflow.reviewed(file, d == Decision.APPROVE, until);
     audit.record(d == Decision.APPROVE ? "FILE_APPROVED" : "FILE_REJECTED", "HARDSHIP_FILE", String.valueOf(fileId),
@@ -154,6 +162,7 @@ public class HardshipFiles {
     p.throwIfAny();
     var before = describe(file);
     file.close(r, c, LocalDate.now(clock));
+    evidence.recordEnded(FileEvidence.recordKey(fileId), file.getClosedDate());
     workflow.closed(file);
     audit.record("FILE_CLOSED", "HARDSHIP_FILE", String.valueOf(fileId), file.getOrgPath(), before, describe(file));
     return view(file);
@@ -226,9 +235,10 @@ public class HardshipFiles {
     return file.getNextReviewDate();
   }
 
-  /** The file as the caller sees it, with the actions open to them now. */
+  /** The file as the caller sees it, with the actions open to them now and its evidence (api.md: {@code attachments}). */
   private HardshipFileView view(HardshipFile file) {
-    return HardshipFileView.of(file, workflow.actions(file, CurrentUser.get()));
+    return HardshipFileView.of(file, workflow.actions(file, CurrentUser.get()))
+        .withAttachments(evidence.list(OwnerType.FILE, String.valueOf(file.getId())));
   }
 
   private static String comment(String comment, boolean required, Problems p) {

@@ -1,26 +1,24 @@
 package cn.warmth.registry;
 
-import java.time.DayOfWeek;
+import cn.warmth.calendar.WorkingCalendar;
 import java.time.LocalDate;
+import org.springframework.stereotype.Component;
 
 /**
- * Working days for the 公示 period: Monday to Friday. Public holidays and the weekend days the
- * State Council moves are not modelled (decisions.md): the notice may run a day or two longer
- * around a holiday, never shorter.
+ * Working days for the 公示 period, as the working-day calendar counts them: Monday to Friday
+ * less public holidays plus the swapped weekend working days (调休) of the State Council's notice;
+ * Monday to Friday for a year without a calendar.
  */
-final class WorkingDays {
-  private WorkingDays() {}
+@Component
+class WorkingDays {
+  private final WorkingCalendar calendar;
+
+  WorkingDays(WorkingCalendar calendar) {
+    this.calendar = calendar;
+  }
 
   /** The n-th working day after start (start itself not counted). */
-  static LocalDate after(LocalDate start, int n) {
-    LocalDate d = start;
-    int left = n;
-    while (left > 0) {
-      d = d.plusDays(1);
-      if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
-        left--;
-      }
-    }
-    return d;
+  LocalDate after(LocalDate start, int n) {
+    return calendar.after(start, n);
   }
 }

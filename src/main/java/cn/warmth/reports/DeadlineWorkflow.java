@@ -46,7 +46,7 @@ class DeadlineWorkflow implements WorkItemSource {
   private static final String VAR_UNITS_TO_REMIND = "unitsToRemind";
   /** The multi-instance element: one unit per reminder. */
   private static final String VAR_UNIT = "unit";
-  /** Reminders go out this many days before the report deadline, at 09:00 Beijing time. */
+  /** Reminders go out this many working days before the report deadline (working-day calendar), at 09:00 Beijing time. */
   static final int REMIND_DAYS_BEFORE = 3;
 
   private final RuntimeService runtime;
@@ -56,8 +56,11 @@ class DeadlineWorkflow implements WorkItemSource {
   private final Organisations organisations;
   private final Clock clock;
 
+  private final cn.warmth.calendar.WorkingCalendar calendar;
+
   DeadlineWorkflow(RuntimeService runtime, TaskService tasks, EngineUser engineUser, Campaigns campaigns,
-      Organisations organisations, Clock clock) {
+      Organisations organisations, Clock clock, cn.warmth.calendar.WorkingCalendar calendar) {
+    this.calendar = calendar;
     this.runtime = runtime;
     this.tasks = tasks;
     this.engineUser = engineUser;
@@ -67,7 +70,7 @@ class DeadlineWorkflow implements WorkItemSource {
   }
 
   void start(CampaignView c) {
-    LocalDate remindOn = c.reportDeadline().minusDays(REMIND_DAYS_BEFORE);
+    LocalDate remindOn = calendar.before(c.reportDeadline(), REMIND_DAYS_BEFORE);
     Map<String, Object> vars = new HashMap<>();
     vars.put(VAR_CAMPAIGN, c.code());
     vars.put(VAR_REMIND_AT, Date.from(remindOn.atTime(9, 0).atZone(clock.getZone()).toInstant()));

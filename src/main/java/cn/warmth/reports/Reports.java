@@ -200,7 +200,7 @@ public class Reports {
 
   // ---- deadline reminders ----
 
-  /** Every new campaign gets its deadline process: reminders some days before the report deadline. */
+  /** Every new campaign gets its deadline process: reminders some working days before the report deadline. */
   @EventListener
   void campaignCreated(CampaignCreated e) {
     deadlines.start(e.campaign());

@@ -50,6 +50,8 @@ abstract class CaseContract {
   AidCases aidCases;
   @Autowired
   MutableClock clock;
+  @Autowired
+  cn.warmth.calendar.WorkingCalendar calendar;
   Scenario s;
   String campaign;
   String today;
@@ -446,7 +448,9 @@ abstract class CaseContract {
     assertThat(timers).hasSize(2);
     LocalDate planned = LocalDate.now(clock).plusDays(3);
     assertThat(timers.get(0).getDuedate().toInstant()).isEqualTo(planned.minusDays(1).atStartOfDay(clock.getZone()).toInstant());
-    assertThat(timers.get(1).getDuedate().toInstant()).isEqualTo(planned.plusDays(4).atStartOfDay(clock.getZone()).toInstant());
+    // The overdue alert counts working days (holidays and swapped weekend days included).
+    assertThat(timers.get(1).getDuedate().toInstant())
+        .isEqualTo(calendar.after(planned, 3).plusDays(1).atStartOfDay(clock.getZone()).toInstant());
     management.executeJob(timers.get(0).getId());
     runAsyncSteps(c); // the reminder is created in its own job, after the timer's
     assertThat(s.as("officer").get("/api/v1/tasks").text()).contains("\"key\":\"visitReminder\"", c);

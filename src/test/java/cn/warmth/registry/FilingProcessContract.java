@@ -45,6 +45,8 @@ abstract class FilingProcessContract {
   HardshipFiles files;
   @Autowired
   MutableClock clock;
+  @Autowired
+  cn.warmth.calendar.WorkingCalendar calendar;
   Scenario s;
 
   @BeforeEach
@@ -121,7 +123,7 @@ abstract class FilingProcessContract {
     assertThat(approved.path("status").asText()).isEqualTo("PUBLIC_NOTICE");
     LocalDate until = LocalDate.parse(approved.path("noticeUntil").asText());
     LocalDate today = LocalDate.now(clock);
-    assertThat(until).isEqualTo(WorkingDays.after(today, 5));
+    assertThat(until).isEqualTo(calendar.after(today, 5));
     assertThat(instance(fileId)).isWaitingAt("publicNotice");
     Job notice = timer(fileId);
     assertThat(notice.getDuedate().toInstant()).isEqualTo(until.plusDays(1).atStartOfDay(BEIJING).toInstant());

@@ -73,6 +73,13 @@ public final class BrowserSession {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
+  /** A multipart/form-data body already built (fields and files), posted with the session's cookies. */
+  public HttpResponse<String> postMultipart(String path, String boundary, byte[] body) {
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder b) {
     try {
       return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

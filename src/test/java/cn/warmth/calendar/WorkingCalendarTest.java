@@ -1,0 +1,6 @@
+package cn.warmth.calendar;
+
+import cn.warmth.support.H2Test;
+
+@H2Test
+class WorkingCalendarTest extends WorkingCalendarContract {}

@@ -1,0 +1,6 @@
+package cn.warmth.documents;
+
+import cn.warmth.support.PostgresTest;
+
+@PostgresTest
+class DocumentsPostgresIT extends DocumentsContract {}

@@ -1,0 +1,6 @@
+package cn.warmth.evidence;
+
+import cn.warmth.support.PostgresTest;
+
+@PostgresTest
+class EvidenceApiPostgresIT extends EvidenceContract {}
