@@ -102,20 +102,8 @@ abstract class EvidenceContract {
 
   /** multipart/form-data with the fields {@code kind} and {@code file}, as a script would send it. */
   Api.Res upload(String role, String path, String kind, String filename, byte[] content) {
-    String boundary = "----evidence" + System.nanoTime();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    if (kind != null) {
-      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" + kind + "\r\n")
-          .getBytes(StandardCharsets.UTF_8));
-    }
-    if (content != null) {
-      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-      body.writeBytes(content);
-      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-    }
-    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return s.as(role).postRaw("/api/v1" + path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    return s.as(role).postMultipart("/api/v1" + path, kind == null ? Map.of() : Map.of("kind", kind), "file", filename,
+        content);
   }
 
   long attachments() {

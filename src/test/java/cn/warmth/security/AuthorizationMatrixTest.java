@@ -299,11 +299,13 @@ class AuthorizationMatrixTest {
       id = String.valueOf(o.batch());
     } else if (p.contains("reports/{id}")) {
       id = String.valueOf(o.report());
+    } else if (p.contains("attachments/{id}")) {
+      id = String.valueOf(o.attachment());
     } else {
       id = null;
     }
     p = p.replace("{caseNumber}", o.caseNumber()).replace("{workerId}", String.valueOf(o.worker()))
-        .replace("{username}", o.officer()).replace("{taskId}", o.reviewTaskId())
+        .replace("{username}", o.officer()).replace("{year}", "2026").replace("{taskId}", o.reviewTaskId())
         .replace("{code}", p.startsWith("/api/v1/campaigns/") ? o.campaign()
             : p.contains("bank-profiles/") ? "GBK_PORTAL" : o.org());
     if (id != null) {

@@ -15,14 +15,14 @@ import java.util.Map;
  * Real objects for the authorization matrix, at four places seen from a school's users:
  * their OWN school, a SIBLING school in the same city, the PARENT city, and a school in
  * ANOTHER city. At each: a worker with a bank card, a hardship file waiting for review, a
- * bank-card case (approved, in a payment batch), a batch, a report, a campaign owned there and
- * an officer's username.
+ * bank-card case (approved, in a payment batch) with an attachment, a batch, a report, a campaign
+ * owned there and an officer's username.
  */
 final class MatrixFixture {
   enum Where { OWN, SIBLING, PARENT, OTHER_CITY }
 
   record Objects(String org, String officer, long worker, long file, String caseNumber, long batch, long report,
-      String campaign, String reviewTaskId) {}
+      String campaign, String reviewTaskId, long attachment) {}
 
   final Scenario s;
   final Scenario other;
@@ -60,6 +60,8 @@ final class MatrixFixture {
     String caseNumber = ok(sc.as(officer).post("/api/v1/cases", c), 201).json().path("caseNumber").asText();
     ok(sc.as(finance).post("/api/v1/cases/" + caseNumber + "/approval", Map.of("decision", "APPROVE",
         "comment", "同意")), 200);
+    long attachment = ok(sc.as(officer).postMultipart("/api/v1/cases/" + caseNumber + "/attachments",
+        Map.of("kind", "OTHER"), "file", "note.png", png()), 201).json().path("id").asLong();
     long batch = ok(sc.as(finance).post("/api/v1/payment-batches", Map.of("orgCode", org)), 201).json().path("id")
         .asLong();
     long report = ok(sc.as(manager).post("/api/v1/reports", Map.of("campaignCode", campaign, "orgCode", org,
@@ -68,7 +70,20 @@ final class MatrixFixture {
     ok(s.admin.post("/api/v1/campaigns", Map.of("code", owned, "name", "本单位活动", "orgCode", org, "startDate",
         today.minusDays(5).toString(), "endDate", today.plusDays(30).toString(), "reportDeadline",
         today.plusDays(40).toString())), 201);
-    at.put(where, new Objects(org, sc.name(officer), worker, file, caseNumber, batch, report, owned, reviewTask));
+    at.put(where, new Objects(org, sc.name(officer), worker, file, caseNumber, batch, report, owned, reviewTask,
+        attachment));
+  }
+
+  /** A small real PNG. */
+  private static byte[] png() {
+    var image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var out = new java.io.ByteArrayOutputStream();
+    try {
+      javax.imageio.ImageIO.write(image, "png", out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   private static Api.Res ok(Api.Res r, int status) {
