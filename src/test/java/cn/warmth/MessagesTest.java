@@ -26,6 +26,28 @@ class MessagesTest {
     assertThat(en.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(zh.stringPropertyNames());
   }
 
+  /** A key written twice (easy when two branches add the same one) silently keeps only the last text. */
+  @Test
+  void noKeyIsDefinedTwice() throws IOException {
+    for (String name : java.util.List.of("messages.properties", "messages_en.properties")) {
+      java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+      java.util.List<String> twice = new java.util.ArrayList<>();
+      Properties recorder = new Properties() {
+        @Override
+        public synchronized Object put(Object key, Object value) {
+          if (seen.merge((String) key, 1, Integer::sum) == 2) {
+            twice.add((String) key);
+          }
+          return super.put(key, value);
+        }
+      };
+      try (var in = new InputStreamReader(MessagesTest.class.getResourceAsStream("/" + name), StandardCharsets.UTF_8)) {
+        recorder.load(in);
+      }
+      assertThat(twice).as(name + ": keys defined more than once").isEmpty();
+    }
+  }
+
   @Test
   void defaultBundleIsChinese() throws IOException {
     assertThat(load("messages.properties").getProperty("nav.home")).isEqualTo("我的待办");

@@ -60,7 +60,7 @@ public class BusinessException extends RuntimeException {
 
   /** 413: an upload or body over its limit (in bytes). */
   public static BusinessException tooLarge(long maxBytes) {
-    return new BusinessException(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "error.PAYLOAD_TOO_LARGE",
+    return new BusinessException(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "error.PAYLOAD_TOO_LARGE_LIMIT",
         new Object[] {Math.max(1, maxBytes / (1024 * 1024))}, null);
   }
 

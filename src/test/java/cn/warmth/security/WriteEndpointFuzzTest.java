@@ -280,7 +280,7 @@ class WriteEndpointFuzzTest {
           : pattern.contains("payment-batches/{id}") ? String.valueOf(batch)
           : pattern.contains("reports/{id}") ? String.valueOf(report) : String.valueOf(worker);
       String p = pattern.replace("{caseNumber}", rejected).replace("{workerId}", String.valueOf(worker))
-          .replace("{id}", id).replace("{code}", outside.city).replace("{username}", s.name("officer"));
+          .replace("{id}", id).replace("{code}", outside.city).replace("{username}", s.name("officer")).replace("{year}", "2026");
       assertThat(p).as("the fuzz fixture has no object for " + pattern + ": add one").doesNotContain("{");
       return p;
     }
