@@ -74,7 +74,7 @@ class DemoData implements ApplicationRunner {
     } finally {
       SecurityContextHolder.clearContext();
     }
-    log.info("Demo data loaded: password for every demo user is '{}'", PASSWORD);
+    log.info("Demo data loaded: demo users and their password as in the README");
   }
 
   private void load() {
