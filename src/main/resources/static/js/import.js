@@ -20,6 +20,19 @@
       const done = document.getElementById('import-done');
       done.textContent = done.dataset.template.replace('{0}', job.imported);
       show('import-done', true);
+      const warnings = job.warnings || [];
+      const body = document.querySelector('#import-warnings tbody');
+      body.replaceChildren();
+      warnings.forEach(w => {
+        const tr = document.createElement('tr');
+        [w.row, w.message].forEach(v => {
+          const td = document.createElement('td');
+          td.textContent = v == null ? '' : v;
+          tr.appendChild(td);
+        });
+        body.appendChild(tr);
+      });
+      show('import-warned', warnings.length > 0);
     }
     if (job.phase === 'REFUSED' || job.phase === 'FAILED') {
       document.getElementById('import-message').textContent = job.message || '';
@@ -49,7 +62,7 @@
     ev.preventDefault();
     const file = document.getElementById('import-file').files[0];
     if (!file) return;
-    show('import-done', false); show('import-refused', false); show('import-progress', true);
+    show('import-done', false); show('import-refused', false); show('import-warned', false); show('import-progress', true);
     phase.textContent = label('UPLOADING'); bar.style.width = '0%';
     const data = new FormData();
     data.append('file', file);

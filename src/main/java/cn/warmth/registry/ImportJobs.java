@@ -45,6 +45,7 @@ class ImportJobs {
     volatile Integer imported;
     volatile String message;
     volatile List<RowError> errors = List.of();
+    volatile List<RowError> warnings = List.of();
     volatile long endedAt;
 
     Job(String owner) {
@@ -67,6 +68,7 @@ class ImportJobs {
       m.put("imported", imported);
       m.put("message", message);
       m.put("errors", errors);
+      m.put("warnings", warnings);
       return m;
     }
   }
@@ -81,7 +83,9 @@ class ImportJobs {
       SecurityContextHolder.setContext(context);
       try {
         try (var in = java.nio.file.Files.newInputStream(file)) {
-          job.imported = importer.importWorkbook(in, job);
+          WorkerImport.Outcome outcome = importer.importWorkbook(in, job);
+          job.warnings = warnings(outcome, messages, locale);
+          job.imported = outcome.imported();
         }
         job.phase = "DONE";
       } catch (BusinessException e) {
@@ -115,6 +119,13 @@ class ImportJobs {
       throw BusinessException.notFound();
     }
     return job;
+  }
+
+  /** One row per card that fails the Luhn check, in the same shape as the errors. */
+  static List<RowError> warnings(WorkerImport.Outcome outcome, MessageSource messages, Locale locale) {
+    String text = messages.getMessage("warning.BANK_CARD_CHECKSUM", null, locale);
+    return outcome.cardChecksumRows().stream()
+        .map(row -> new RowError(row, "bankCardNo", "BANK_CARD_CHECKSUM", text)).toList();
   }
 
   private RowError toRow(FieldProblem f, Locale locale) {

@@ -28,11 +28,14 @@ class WorkerApiController {
   private final Workers workers;
   private final WorkerImport importer;
   private final cn.warmth.shared.UploadLimits limits;
+  private final org.springframework.context.MessageSource messages;
 
-  WorkerApiController(Workers workers, WorkerImport importer, cn.warmth.shared.UploadLimits limits) {
+  WorkerApiController(Workers workers, WorkerImport importer, cn.warmth.shared.UploadLimits limits,
+      org.springframework.context.MessageSource messages) {
     this.workers = workers;
     this.importer = importer;
     this.limits = limits;
+    this.messages = messages;
   }
 
   record WorkerRequest(String name, String idNumber, String orgCode, String phone, String employmentType,
@@ -83,7 +86,7 @@ class WorkerApiController {
   }
 
   @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  Map<String, Integer> importFile(@RequestParam("file") MultipartFile file) throws IOException {
+  Map<String, Object> importFile(@RequestParam("file") MultipartFile file, java.util.Locale locale) throws IOException {
     if (file.isEmpty()) {
       throw BusinessException.validation(FieldProblem.of("file", "REQUIRED"));
     }
@@ -91,10 +94,10 @@ class WorkerApiController {
     if (file.getSize() > limit) {
       throw BusinessException.tooLarge(limit);
     }
-    int n;
+    WorkerImport.Outcome outcome;
     try (var in = file.getInputStream()) {
-      n = importer.importWorkbook(in, WorkerImport.Progress.NONE);
+      outcome = importer.importWorkbook(in, WorkerImport.Progress.NONE);
     }
-    return Map.of("imported", n);
+    return Map.of("imported", outcome.imported(), "warnings", ImportJobs.warnings(outcome, messages, locale));
   }
 }

@@ -58,8 +58,14 @@ class WorkerImport {
     this.audit = audit;
   }
 
+  /**
+   * What an accepted file did: how many workers were registered, and the spreadsheet rows whose
+   * bank card fails the Luhn check (saved, as on the form, but the officer should check them).
+   */
+  record Outcome(int imported, List<Integer> cardChecksumRows) {}
+
   @Transactional
-  public int importWorkbook(InputStream in, Progress progress) throws IOException {
+  public Outcome importWorkbook(InputStream in, Progress progress) throws IOException {
     CurrentUser.requireRole(Role.OFFICER);
     long started = System.nanoTime();
     List<Parsed> rows = read(in);
@@ -109,6 +115,12 @@ class WorkerImport {
       throw BusinessException.validation(errors);
     }
 
+    List<Integer> cardChecksumRows = new ArrayList<>();
+    for (int i = 0; i < total; i++) {
+      if (valid.get(i).card() != null && !valid.get(i).luhnOk()) {
+        cardChecksumRows.add(rows.get(i).rowNumber());
+      }
+    }
     progress.update("SAVING", 0, total);
     List<Worker> batch = new ArrayList<>(500);
     for (int i = 0; i < total; i++) {
@@ -124,7 +136,7 @@ class WorkerImport {
     }
     log.info("Imported {} workers in {} ms", total, (System.nanoTime() - started) / 1_000_000);
     progress.update("DONE", total, total);
-    return total;
+    return new Outcome(total, List.copyOf(cardChecksumRows));
   }
 
   /** One filled row of the sheet and its spreadsheet row number (the header is row 1). */

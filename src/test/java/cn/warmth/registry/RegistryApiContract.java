@@ -376,9 +376,16 @@ abstract class RegistryApiContract {
     rows.get(25)[1] = TestIds.nextId();
     rows.get(30)[2] = s.school;
     rows.get(40)[1] = TestIds.nextId();
+    String card = rows.get(4)[8]; // spreadsheet row 6: a card whose check digit is off by one
+    rows.get(4)[8] = card.substring(0, card.length() - 1) + (char) ('0' + (card.charAt(card.length() - 1) - '0' + 1) % 10);
     Api.Res ok = upload(s.as("officer"), Xlsx.workers(rows));
     assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
     assertThat(ok.json().path("imported").asInt()).isEqualTo(50);
+    // Saved, as on the form, but listed so that the officer checks it with the worker.
+    assertThat(ok.json().path("warnings").size()).as(ok.toString()).isEqualTo(1);
+    assertThat(ok.json().path("warnings").get(0).path("row").asInt()).isEqualTo(6);
+    assertThat(ok.json().path("warnings").get(0).path("code").asText()).isEqualTo("BANK_CARD_CHECKSUM");
+    assertThat(ok.json().path("warnings").get(0).path("message").asText()).isNotBlank();
     assertThat(jdbc.queryForObject("select count(*) from worker where org_code=?", Integer.class, s.school)).isEqualTo(50);
     // Importing the same file again: every row is already registered.
     Api.Res dup = upload(s.as("officer"), Xlsx.workers(rows));
