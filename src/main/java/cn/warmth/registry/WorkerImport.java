@@ -51,15 +51,32 @@ class WorkerImport {
   private final Organisations organisations;
   private final AuditLog audit;
 
-  WorkerImport(Workers workers, WorkerRepository repository, Organisations organisations, AuditLog audit) {
+  private final io.micrometer.core.instrument.MeterRegistry meters;
+
+  WorkerImport(Workers workers, WorkerRepository repository, Organisations organisations, AuditLog audit,
+      io.micrometer.core.instrument.MeterRegistry meters) {
+    this.meters = meters;
     this.workers = workers;
     this.repository = repository;
     this.organisations = organisations;
     this.audit = audit;
   }
 
+  /** The import, timed for the metrics ({@code warmth.import.duration}, kind workers, outcome ok or refused). */
   @Transactional
   public int importWorkbook(InputStream in, Progress progress) throws IOException {
+    io.micrometer.core.instrument.Timer.Sample sample = io.micrometer.core.instrument.Timer.start(meters);
+    String outcome = "refused";
+    try {
+      int n = importRows(in, progress);
+      outcome = "ok";
+      return n;
+    } finally {
+      sample.stop(meters.timer("warmth.import.duration", "kind", "workers", "outcome", outcome));
+    }
+  }
+
+  private int importRows(InputStream in, Progress progress) throws IOException {
     CurrentUser.requireRole(Role.OFFICER);
     long started = System.nanoTime();
     List<Parsed> rows = read(in);

@@ -70,6 +70,21 @@ class SecurityConfig {
     return new org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler();
   }
 
+  /**
+   * Health and metrics (issue 14) are served only on the management port (loopback by default,
+   * never behind nginx): open there to the monitoring agent and the load balancer's probe. On the
+   * users' port nothing answers under /actuator (404).
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+    return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"))
+        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(c -> c.disable())
+        .build();
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
