@@ -131,6 +131,29 @@ def card(n):
 NAMES = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉"
 
 
+def png(seed):
+    """A small PNG, different for every seed: evidence for the backup and restore checks."""
+    import struct
+    import zlib
+    w = h = 16
+    rows = b"".join(b"\x00" + b"".join(bytes(((x * seed) % 256, (y * 7) % 256, seed % 256)) for x in range(w)) for y in range(h))
+
+    def chunk(t, d):
+        return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xFFFFFFFF)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def multipart(fields, name, filename, content, ctype):
+    boundary = "----drill%d" % random.randint(0, 10 ** 9)
+    out = b""
+    for k, v in fields.items():
+        out += f"--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n".encode()
+    out += (f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{filename}\"\r\n"
+            f"Content-Type: {ctype}\r\n\r\n").encode() + content + b"\r\n" + f"--{boundary}--\r\n".encode()
+    return out, "multipart/form-data; boundary=" + boundary
+
+
 def worker_name(i):
     return "演练" + NAMES[i // 20 % 20] + NAMES[i % 20]
 
@@ -170,9 +193,12 @@ def setup():
         ids = []
         for k in range(CONF.get("workersPerSchool", 10)):
             n = seed + i * 1000 + k
-            st, body = officer.json("POST", "/api/v1/workers", {
-                "name": worker_name(i * 100 + k), "idNumber": id_number(n), "orgCode": s, "employmentType": "ESTABLISHED",
-                "disabled": k % 4 == 0, "bankName": "中国工商银行", "bankCardNumber": card(n)})
+            body = {"name": worker_name(i * 100 + k), "idNumber": id_number(n), "orgCode": s,
+                    "employmentType": "NEW_FORM" if k % 3 == 0 else "ESTABLISHED", "disabled": k % 4 == 0,
+                    "bankName": "中国工商银行", "bankCardNumber": card(n)}
+            if k % 4 == 0:
+                body["disabilityCertNo"] = id_number(n) + "11"  # 残疾人证号: the ID number, category, level
+            st, body = officer.json("POST", "/api/v1/workers", body)
             ok((st, body), "worker")
             ids.append(body["id"])
         workers[s] = ids
@@ -254,9 +280,24 @@ def run():
         today = str(beijing_today())
         slots = [(w, c) for c in range(1, 12) for w in st["workers"][school]]
         random.shuffle(slots)
+        late = []  # (due, case number, method): visits recorded later, so that their reminder fires first
+
+        def record_visit(number, method):
+            officer.json("POST", f"/api/v1/cases/{number}/visit", {"outcome": "COMPLETED", "visitedOn": today,
+                                                                   "visitors": "工会主席", "notes": "已慰问",
+                                                                   "receiptSigned": method == "CASH"})
+            if method == "CASH":
+                s, _ = officer.json("POST", f"/api/v1/cases/{number}/close")
+                if s == 200:
+                    with LOCK:
+                        stats["closed"] += 1
+
         for n, (w, c) in enumerate(slots):
             if time.time() > stop_at:
                 break
+            while late and late[0][0] < time.time():
+                _, number, method = late.pop(0)
+                record_visit(number, method)
             method = "CASH" if n % 4 == 3 else "BANK_CARD"
             s, case = officer.json("POST", "/api/v1/cases", {
                 "campaignCode": st["campaign"], "workerId": w, "category": f"C{c}", "fundSource": "B3",
@@ -267,17 +308,20 @@ def run():
             number = case["caseNumber"]
             with LOCK:
                 stats["cases"] += 1
+            if n % 5 == 0:
+                body, ctype = multipart({"kind": "OTHER"}, "file", "photo.png", png(n + 3 + i * 101), "image/png")
+                officer.call("POST", f"/api/v1/cases/{number}/attachments", body, ctype)
+            # Approved: the visit is due today, so its reminder (the day before, 09:00) is due at once.
             finance.json("POST", f"/api/v1/cases/{number}/approval", {"decision": "APPROVE", "comment": "同意"})
-            time.sleep(0.2)
-            officer.json("POST", f"/api/v1/cases/{number}/visit", {"outcome": "COMPLETED", "visitedOn": today,
-                                                                   "visitors": "工会主席", "notes": "已慰问",
-                                                                   "receiptSigned": method == "CASH"})
-            if method == "CASH":
-                s, _ = officer.json("POST", f"/api/v1/cases/{number}/close")
-                if s == 200:
-                    with LOCK:
-                        stats["closed"] += 1
+            if n % 3 == 0:
+                late.append((time.time() + 15, number, method))
+            else:
+                time.sleep(0.2)
+                record_visit(number, method)
             time.sleep(0.3)
+        for _, number, method in late:
+            if time.time() < stop_at + 20:
+                record_visit(number, method)
 
     def finance_loop(i, k):
         school = st["schools"][i]
@@ -337,6 +381,7 @@ def run():
             after = os.path.exists(killed)
             if not after:
                 pg.token_before_kill = getattr(pg, "last_token", None)
+                pg.upstream_before_kill = pg.upstream
             good, _ = pg.visit()
             with LOCK:
                 entry = page_log[pg.user]
@@ -358,7 +403,7 @@ def run():
             print("run: some clients still busy 90 s after the end; not waiting for them")
             break
     dump_calls()
-    json.dump({"pages": [{"user": pg.user, "lang": pg.lang, "upstream": pg.upstream,
+    json.dump({"pages": [{"user": pg.user, "lang": pg.lang, "upstream": getattr(pg, "upstream_before_kill", pg.upstream),
                           "token": pg.token_before_kill, "cookies": {c.name: c.value for c in pg.jar}} for pg in pages],
                "pageLog": page_log, "stats": stats}, open(os.path.join(WORK, "run.json"), "w"), indent=1)
     print(f"run: {stats}")
@@ -507,7 +552,8 @@ def restored():
     before = json.load(open(os.path.join(WORK, "snapshot-source.json")))
     after = json.load(open(os.path.join(WORK, "snapshot-restored.json")))
     diff = [k for k in before if before[k] != after[k]]
-    result(not diff and int(before["cases"].split("|")[0]) > 0, "restore: tables intact",
+    result(not diff and int(before["cases"].split("|")[0]) > 0 and int(before["evidence"].split("|")[0]) > 0,
+           "restore: tables intact",
            "counts and checksums equal for " + ", ".join(f"{k} ({before[k].split('|')[0]})" for k in before)
            + (f"; differ: {diff}" if diff else ""))
     st = json.load(open(STATE))
@@ -522,6 +568,13 @@ def restored():
             found += 1
     result(found == len(numbers) and found > 0, "restore: cases found through the restored node",
            f"{found}/{len(numbers)} cases of {st['schools'][0]} with their status")
+    attachment = psql("select max(id) from attachment where storage_key is not null", "warmth_restored")
+    officer = Client(st["users"]["0.OFFICER1"], PW)
+    s, body, h = officer.call("GET", f"/api/v1/attachments/{attachment[0]}") if attachment and attachment[0] else (0, "", {})
+    s2, body2, h2 = Client(st["users"]["1.OFFICER1"], PW).call("GET", f"/api/v1/attachments/{attachment[0]}") \
+        if s == 404 else (s, body, h)
+    result(200 in (s, s2) and (h2 or h or {}).get("Content-Type", "").startswith("image/"), "restore: evidence opens",
+           f"attachment {attachment[0] if attachment else None} answered {s if s == 200 else s2}")
     s, reports = manager.json("GET", f"/api/v1/reports?campaign={camp}")
     want = int(psql(f"select count(*) from campaign_report where campaign_code = '{camp}'", "warmth_restored")[0])
     result(s == 200 and len(reports) >= 1 and len(reports) >= want, "restore: reports found",

@@ -59,10 +59,10 @@ trap cleanup EXIT
 
 # ------------------------------------------------------------------------------------- database
 log "PostgreSQL ($PGBIN) on 127.0.0.1:$PGPORT in $WORK/pg"
-mkdir -p "$WORK/pg" "$WORK/pgsock"
-[ "$(id -u)" = 0 ] && chown postgres "$WORK/pg" "$WORK/pgsock"
+mkdir -p "$WORK/pg" "$WORK/pgsock" "$WORK/pglog"
+if [ "$(id -u)" = 0 ]; then chown postgres "$WORK/pg" "$WORK/pgsock" "$WORK/pglog"; fi
 as_pg "$PGBIN/initdb" -D "$WORK/pg" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log" 2>&1
-as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/postgres.log" -w \
+as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pglog/postgres.log" -w \
   -o "-p $PGPORT -k $WORK/pgsock -c listen_addresses=127.0.0.1 -c max_connections=120 -c fsync=on" start >/dev/null
 export PGHOST=127.0.0.1 PGPORT PGUSER=postgres
 createdb warmth
@@ -225,7 +225,12 @@ FAILED=$(grep -c '^FAIL' "$RESULTS" || true)
 log "drill over in $(( $(date +%s) - STARTED )) s; work folder $WORK"
 if [ "$FAILED" -gt 0 ]; then
   DRILL_FAILED=1
-  for n in 1 2 3; do [ -f "$WORK/node$n.log" ] && { echo "--- node $n (errors)"; grep -E "ERROR|Exception" "$WORK/node$n.log" | head -20; }; done
+  for n in 1 2 3; do
+    if [ -f "$WORK/node$n.log" ]; then
+      echo "--- node $n (errors)"
+      grep -E "ERROR|Exception" "$WORK/node$n.log" | head -20 || true
+    fi
+  done
 else
   DRILL_FAILED=0
 fi
