@@ -183,15 +183,7 @@ public class PaymentBatches {
   @cn.warmth.workflow.WorkflowCommand // the bank's answer moves case processes: retried if a timer collides
   @Transactional
   public ResultSummary importResult(long id, byte[] file) {
-    io.micrometer.core.instrument.Timer.Sample sample = io.micrometer.core.instrument.Timer.start(meters);
-    String outcome = "refused";
-    try {
-      ResultSummary r = applyResult(id, file);
-      outcome = "ok";
-      return r;
-    } finally {
-      sample.stop(meters.timer("warmth.import.duration", "kind", "bank-result", "outcome", outcome));
-    }
+    return cn.warmth.shared.ImportTimings.timed(meters, "bank-result", () -> applyResult(id, file));
   }
 
   private ResultSummary applyResult(long id, byte[] file) {

@@ -65,15 +65,7 @@ class WorkerImport {
   /** The import, timed for the metrics ({@code warmth.import.duration}, kind workers, outcome ok or refused). */
   @Transactional
   public int importWorkbook(InputStream in, Progress progress) throws IOException {
-    io.micrometer.core.instrument.Timer.Sample sample = io.micrometer.core.instrument.Timer.start(meters);
-    String outcome = "refused";
-    try {
-      int n = importRows(in, progress);
-      outcome = "ok";
-      return n;
-    } finally {
-      sample.stop(meters.timer("warmth.import.duration", "kind", "workers", "outcome", outcome));
-    }
+    return cn.warmth.shared.ImportTimings.timed(meters, "workers", () -> importRows(in, progress));
   }
 
   private int importRows(InputStream in, Progress progress) throws IOException {

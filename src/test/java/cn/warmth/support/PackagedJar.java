@@ -28,6 +28,8 @@ public final class PackagedJar implements AutoCloseable {
   private final List<String> args;
   private final Map<String, String> env;
   private Process process;
+  /** Runs numbered across instances in one JVM, so that every run keeps its own log. */
+  private static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
   private int starts;
 
   public PackagedJar(Path workDir, List<String> args, Map<String, String> env) {
@@ -88,7 +90,7 @@ public final class PackagedJar implements AutoCloseable {
     if (!Files.exists(JAR)) {
       throw new IllegalStateException(JAR + " is missing: run `mvn package` (Failsafe runs after it)");
     }
-    starts++;
+    starts = RUNS.incrementAndGet();
     List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
         "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=" + workDir.toAbsolutePath(), "-jar",
         JAR.toString(), "--server.port=" + port, "--management.server.port=" + managementPort));
