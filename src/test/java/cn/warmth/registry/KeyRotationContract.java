@@ -158,10 +158,11 @@ abstract class KeyRotationContract {
     jar = jar(Map.of("WARMTH_PII_ENCRYPTION_KEY", KEY_2, "WARMTH_PII_ENCRYPTION_KEY_ID", "2",
         "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"));
     jar.start(START);
-    JsonNode pii = s.as("officer").get("/api/v1/workers/" + certWorker + "/pii").json();
+    Api officer = Api.at(jar.port()).as(s.name("officer"), Scenario.PW); // this jar listens on a port of its own
+    JsonNode pii = officer.get("/api/v1/workers/" + certWorker + "/pii").json();
     assertThat(pii.path("disabilityCertNo").asText()).isEqualTo("61010219800101123741");
     assertThat(pii.path("idNumber").asText()).isEqualTo(disabled.get("idNumber"));
-    Api.Res list = s.as("officer").get("/api/v1/workers?size=5");
+    Api.Res list = officer.get("/api/v1/workers?size=5");
     assertThat(list.status()).isEqualTo(200);
     HttpResponse<String> ready = awaitReady(jar.managementPort());
     assertThat(ready.body()).contains("\"jobAcquisition\":{\"status\":\"UP\"}").contains("\"db\":{\"status\":\"UP\"}");
