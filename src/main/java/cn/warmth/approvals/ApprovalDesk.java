@@ -36,9 +36,18 @@ public class ApprovalDesk {
   }
 
   /** One case's outcome: APPROVED with the case's new status, or REFUSED with the code and its explanation. */
-  public record Outcome(String caseNumber, String outcome, String status, String code, String message) {}
+  public record Outcome(String caseNumber, String outcome, String status, String code, String message)
+      implements java.io.Serializable {}
 
-  public record BulkResult(int approved, int refused, List<Outcome> results) {}
+  /**
+   * Serializable: the page hands it to the next page as a flash attribute, which lives in the
+   * session, and sessions are stored in the database (issue 14).
+   */
+  public record BulkResult(int approved, int refused, List<Outcome> results) implements java.io.Serializable {
+    public BulkResult {
+      results = List.copyOf(results); // an immutable JDK list: serializable
+    }
+  }
 
   public BulkResult approveAll(String decision, List<String> caseNumbers, String comment, Locale locale) {
     CurrentUser.requireRole(Role.FINANCE, Role.MANAGER);

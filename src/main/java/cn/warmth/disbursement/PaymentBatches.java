@@ -41,9 +41,11 @@ public class PaymentBatches {
   private final AuditLog audit;
   private final BankProfiles profiles;
   private final Clock clock;
+  private final io.micrometer.core.instrument.MeterRegistry meters;
 
   PaymentBatches(PaymentBatchRepository batches, AidCases cases, Workers workers, Organisations organisations,
-      AuditLog audit, BankProfiles profiles, Clock clock) {
+      AuditLog audit, BankProfiles profiles, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+    this.meters = meters;
     this.batches = batches;
     this.profiles = profiles;
     this.cases = cases;
@@ -181,6 +183,10 @@ public class PaymentBatches {
   @cn.warmth.workflow.WorkflowCommand // the bank's answer moves case processes: retried if a timer collides
   @Transactional
   public ResultSummary importResult(long id, byte[] file) {
+    return cn.warmth.shared.ImportTimings.timed(meters, "bank-result", () -> applyResult(id, file));
+  }
+
+  private ResultSummary applyResult(long id, byte[] file) {
     CurrentUser.requireRole(Role.FINANCE);
     require(id); // scope: 404 outside
     PaymentBatch b = batches.lockById(id).orElseThrow(BusinessException::notFound);

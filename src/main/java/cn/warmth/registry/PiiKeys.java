@@ -25,12 +25,24 @@ import org.springframework.core.env.Environment;
 class PiiKeys {
   private static final Logger log = LoggerFactory.getLogger(PiiKeys.class);
 
+  /**
+   * Key rotation (issue 14): {@code app.pii.encryption-key-id} names the current key (default
+   * {@code 1}, the id of values written before key ids), and {@code app.pii.old-encryption-keys}
+   * ({@code id:base64,id:base64}) lists older keys that still decrypt until {@link KeyRotation}
+   * has re-encrypted every value under the current one.
+   */
   @Bean
   PiiCipher piiCipher(@Value("${app.pii.encryption-key:}") String encryptionKey,
       @Value("${app.pii.hash-key:}") String hashKey, @Value("${app.pii.key-file:./data/pii.keys}") String keyFile,
+      @Value("${app.pii.encryption-key-id:1}") String keyId, @Value("${app.pii.old-encryption-keys:}") String oldKeys,
       Environment env) {
     if (!encryptionKey.isBlank() && !hashKey.isBlank()) {
-      return new PiiCipher(Base64.getDecoder().decode(encryptionKey), Base64.getDecoder().decode(hashKey));
+      java.util.Map<String, byte[]> keys = new java.util.HashMap<>(parseOldKeys(oldKeys));
+      keys.put(keyId.strip(), Base64.getDecoder().decode(encryptionKey.strip()));
+      PiiCipher cipher = new PiiCipher(keyId.strip(), keys, Base64.getDecoder().decode(hashKey.strip()));
+      log.info("PII encryption key id {} (older keys for decryption only: {})", cipher.currentKeyId(),
+          keys.size() > 1 ? keys.keySet().stream().filter(k -> !k.equals(cipher.currentKeyId())).sorted().toList() : "none");
+      return cipher;
     }
     if (Arrays.asList(env.getActiveProfiles()).contains("postgres")) {
       throw new IllegalStateException("app.pii.encryption-key and app.pii.hash-key must be set in production "
@@ -38,6 +50,23 @@ class PiiKeys {
     }
     byte[][] keys = loadOrCreate(Path.of(keyFile));
     return new PiiCipher(keys[0], keys[1]);
+  }
+
+  /** {@code 1:base64,2:base64} → id → key; blank → none. */
+  static java.util.Map<String, byte[]> parseOldKeys(String spec) {
+    java.util.Map<String, byte[]> out = new java.util.HashMap<>();
+    for (String part : spec.split(",")) {
+      String p = part.strip();
+      if (p.isEmpty()) {
+        continue;
+      }
+      int colon = p.indexOf(':');
+      if (colon < 1) {
+        throw new IllegalStateException("app.pii.old-encryption-keys: each entry is id:base64 (key id, colon, key)");
+      }
+      out.put(p.substring(0, colon).strip(), Base64.getDecoder().decode(p.substring(colon + 1).strip()));
+    }
+    return out;
   }
 
   private static byte[][] loadOrCreate(Path file) {

@@ -51,7 +51,11 @@ class WorkerImport {
   private final Organisations organisations;
   private final AuditLog audit;
 
-  WorkerImport(Workers workers, WorkerRepository repository, Organisations organisations, AuditLog audit) {
+  private final io.micrometer.core.instrument.MeterRegistry meters;
+
+  WorkerImport(Workers workers, WorkerRepository repository, Organisations organisations, AuditLog audit,
+      io.micrometer.core.instrument.MeterRegistry meters) {
+    this.meters = meters;
     this.workers = workers;
     this.repository = repository;
     this.organisations = organisations;
@@ -64,8 +68,13 @@ class WorkerImport {
    */
   record Outcome(int imported, List<Integer> cardChecksumRows) {}
 
+  /** The import, timed for the metrics ({@code warmth.import.duration}, kind workers, outcome ok or refused). */
   @Transactional
   public Outcome importWorkbook(InputStream in, Progress progress) throws IOException {
+    return cn.warmth.shared.ImportTimings.timed(meters, "workers", () -> importRows(in, progress));
+  }
+
+  private Outcome importRows(InputStream in, Progress progress) throws IOException {
     CurrentUser.requireRole(Role.OFFICER);
     long started = System.nanoTime();
     List<Parsed> rows = read(in);

@@ -70,8 +70,25 @@ class SecurityConfig {
     return new org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler();
   }
 
+  /**
+   * Health and metrics (issue 14) are served only on the management port (loopback by default,
+   * never behind nginx): open there to the monitoring agent and the load balancer's probe. On the
+   * users' port nothing answers under /actuator (404).
+   */
+  @Bean
+  @Order(0)
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+  SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+    return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"))
+        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(c -> c.disable())
+        .build();
+  }
+
   @Bean
   @Order(1)
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
   SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
     return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
@@ -84,6 +101,7 @@ class SecurityConfig {
 
   @Bean
   @Order(2)
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
   SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
     // The engine's REST API is not part of the product (its deployment endpoint runs code):
     // the starter is gone, and should anything serve the path again it still answers 404.
@@ -99,6 +117,7 @@ class SecurityConfig {
 
   @Bean
   @Order(3)
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
   SecurityFilterChain camundaConsole(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
     // Root ADMINs only, read-mostly (ConsoleGuard). The console brings its own CSRF protection
     // and CSP for its API; ours would break it.
@@ -125,6 +144,7 @@ class SecurityConfig {
 
   @Bean
   @Order(4)
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
   SecurityFilterChain apiDocs(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
     // The API description and Swagger UI: any signed-in user (a page session or HTTP Basic), nobody else.
     var swaggerPages = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
@@ -143,6 +163,7 @@ class SecurityConfig {
 
   @Bean
   @Order(5)
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
   SecurityFilterChain pages(HttpSecurity http) throws Exception {
     var failure = new ExceptionMappingAuthenticationFailureHandler();
     failure.setDefaultFailureUrl("/login?error");

@@ -1,0 +1,6 @@
+package cn.warmth.operations;
+
+import cn.warmth.support.PostgresTest;
+
+@PostgresTest
+class OperationsPostgresIT extends OperationsContract {}
