@@ -26,6 +26,10 @@ public final class FormErrors {
   private static final Set<String> NOT_INPUT = Set.of("_csrf", "from", "campaignCode", "decision", "outcome", "page",
       "size", "sort", "lang");
 
+  /** Parameters never shown back in the message: passwords and personal numbers (the form keeps them). */
+  private static final java.util.regex.Pattern SECRET =
+      java.util.regex.Pattern.compile("(?i)password|idnumber|card|cert|secret");
+
   private FormErrors() {}
 
   public static void addTo(Model model, BusinessException e, MessageSource messages, Locale locale) {
@@ -80,7 +84,7 @@ public final class FormErrors {
     }
     HttpServletRequest request = attributes.getRequest();
     for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet()) {
-      if (NOT_INPUT.contains(p.getKey())) {
+      if (NOT_INPUT.contains(p.getKey()) || SECRET.matcher(p.getKey()).find()) {
         continue;
       }
       List<String> values = java.util.Arrays.stream(p.getValue()).filter(v -> v != null && !v.isBlank()).toList();
