@@ -100,7 +100,7 @@ class WebPagesTest {
     token = s.csrf("/admin/orgs");
     HttpResponse<String> bad = s.post("/admin/orgs", "code=bad+code&name=x&type=CITY&parentCode=SX&_csrf="
         + BrowserSession.enc(token));
-    assertThat(bad.statusCode()).isEqualTo(200);
+    assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("组织代码须为", "名称须为");
   }
 

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -121,6 +122,33 @@ public class Activities {
     campaigns.require(campaignCode);
     return cn.warmth.shared.Paged.of(activities.inScope(campaignCode, CurrentUser.get().orgPath(),
         page.pageable(org.springframework.data.domain.Sort.unsorted())).map(ActivityView::of));
+  }
+
+  /** The activity list's sort keys. */
+  public static final List<String> SORTS = List.of("date", "kind", "org", "count");
+  private static final Map<String, String> SORT_PROPERTIES = Map.of("date", "date", "kind", "kind", "org", "orgPath",
+      "count", "count");
+
+  /** The activities page's list: in scope (or below {@code org}), optionally one kind, sorted, one page with the total. */
+  @Transactional(readOnly = true)
+  public cn.warmth.shared.Paged<ActivityView> list(String campaignCode, String org, String kind,
+      cn.warmth.shared.SortOrder sort, cn.warmth.shared.PageParams page) {
+    campaigns.require(campaignCode);
+    cn.warmth.shared.Problems p = new cn.warmth.shared.Problems();
+    ActivityKind k = kind == null || kind.isBlank() ? null
+        : cn.warmth.shared.Enums.parse(ActivityKind.class, kind, "kind", p);
+    p.throwIfAny();
+    String scope = org == null || org.isBlank() ? CurrentUser.get().orgPath()
+        : organisations.requireInScope(org.strip()).path();
+    Specification<Activity> spec = (root, q, cb) -> {
+      var where = new java.util.ArrayList<jakarta.persistence.criteria.Predicate>();
+      where.add(cb.equal(root.get("campaignCode"), campaignCode));
+      where.add(cb.like(root.get("orgPath"), scope + "%"));
+      if (k != null) where.add(cb.equal(root.get("kind"), k));
+      return cb.and(where.toArray(jakarta.persistence.criteria.Predicate[]::new));
+    };
+    return cn.warmth.shared.Paged.of(activities.findAll(spec, page.pageable(sort.toSort(SORT_PROPERTIES)))
+        .map(ActivityView::of));
   }
 
   @Transactional(readOnly = true)

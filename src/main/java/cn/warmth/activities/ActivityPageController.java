@@ -5,6 +5,10 @@ import cn.warmth.organisation.Organisations;
 import cn.warmth.shared.BusinessException;
 import cn.warmth.shared.CurrentUser;
 import cn.warmth.shared.FormErrors;
+import cn.warmth.shared.PageParams;
+import cn.warmth.shared.Paged;
+import cn.warmth.shared.Pager;
+import cn.warmth.shared.SortOrder;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -28,8 +32,11 @@ class ActivityPageController {
     this.messages = messages;
   }
 
+  /** The activities of a campaign (by unit and kind, sorted, one page with the total) and the form to record one. */
   @GetMapping("/activities")
-  String page(@RequestParam(required = false) String campaign, Model model) {
+  String page(@RequestParam(required = false) String campaign, @RequestParam(required = false) String org,
+      @RequestParam(required = false) String kind, @RequestParam(required = false) String sort, PageParams page,
+      Model model) {
     String code = campaigns.codeOrDefault(campaign);
     model.addAttribute("campaigns", campaigns.all());
     model.addAttribute("campaign", code);
@@ -37,7 +44,10 @@ class ActivityPageController {
     model.addAttribute("orgs", organisations.inScope());
     model.addAttribute("myOrg", CurrentUser.get().orgCode());
     if (code != null) {
-      model.addAttribute("activities", activities.list(code));
+      SortOrder order = SortOrder.parse(sort, "-date", Activities.SORTS);
+      Paged<Activities.ActivityView> rows = activities.list(code, org, kind, order, page);
+      model.addAttribute("activities", rows.items());
+      model.addAttribute("pager", Pager.of(rows, page, order));
     }
     return "activities/activities";
   }
@@ -55,7 +65,7 @@ class ActivityPageController {
       return "redirect:/activities?campaign=" + campaignCode;
     } catch (BusinessException e) {
       FormErrors.addTo(model, e, messages, locale);
-      return page(campaignCode, model);
+      return page(campaignCode, null, null, null, PageParams.first(), model);
     }
   }
 }

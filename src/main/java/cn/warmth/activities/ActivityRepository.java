@@ -4,7 +4,8 @@ import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface ActivityRepository extends JpaRepository<Activity, Long> {
+interface ActivityRepository extends JpaRepository<Activity, Long>,
+    org.springframework.data.jpa.repository.JpaSpecificationExecutor<Activity> {
   @Query("""
       select a from Activity a where a.campaignCode = :campaign and a.orgPath like concat(:scope, '%')
       order by a.date desc, a.id desc""")

@@ -3,8 +3,13 @@ package cn.warmth.audit;
 import cn.warmth.shared.CurrentUser;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import cn.warmth.shared.PageParams;
+import cn.warmth.shared.Paged;
+import cn.warmth.shared.Pager;
+import cn.warmth.shared.SortOrder;
+import java.util.List;
+import java.util.Map;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -17,6 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
 class AuditPageController {
+  /** The audit list is sorted by time, newest first by default. */
+  static final List<String> SORTS = List.of("at");
   private final AuditRepository repository;
   private final ZoneId zone;
 
@@ -31,7 +38,7 @@ class AuditPageController {
       @RequestParam(required = false) String entityId, @RequestParam(required = false) String action,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      @RequestParam(defaultValue = "0") int page, Model model) {
+      @RequestParam(required = false) String sort, PageParams page, Model model) {
     LocalDate f = from == null ? LocalDate.of(2000, 1, 1) : from;
     LocalDate t = to == null ? LocalDate.of(2999, 12, 31) : to;
     String scope = CurrentUser.get().orgPath();
@@ -53,10 +60,11 @@ class AuditPageController {
       if (act != null) where.add(cb.equal(root.get("action"), act));
       return cb.and(where.toArray(jakarta.persistence.criteria.Predicate[]::new));
     };
-    Page<AuditEntry> entries = repository.findAll(spec, PageRequest.of(Math.max(page, 0), 50,
-        org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "at", "id")));
-    model.addAttribute("entries", entries.map(AuditView::of));
-    model.addAttribute("zone", zone);
+    SortOrder order = SortOrder.parse(sort, "-at", SORTS);
+    Page<AuditEntry> entries = repository.findAll(spec, page.pageable(order.toSort(Map.of("at", "at"))));
+    Paged<AuditView> rows = Paged.of(entries.map(AuditView::of));
+    model.addAttribute("entries", rows.items());
+    model.addAttribute("pager", Pager.of(rows, page, order));
     return "audit/list";
   }
 

@@ -29,15 +29,6 @@ interface AidCaseRepository extends JpaRepository<AidCase, Long>,
         and c.status not in (cn.warmth.cases.CaseStatus.REJECTED, cn.warmth.cases.CaseStatus.VOIDED)""")
   long sumForWorkerInYear(long workerId, int year);
 
-  /** Visits still to be made, in scope, up to a day. */
-  @Query("""
-      select c from AidCase c
-      where c.orgPath like concat(:scope, '%') and c.visitStatus = cn.warmth.cases.VisitStatus.PLANNED
-        and c.status in (cn.warmth.cases.CaseStatus.PENDING_APPROVAL, cn.warmth.cases.CaseStatus.IN_PROGRESS)
-        and c.visitPlannedDate <= :until
-      order by c.visitPlannedDate, c.id""")
-  List<AidCase> plannedVisits(String scope, LocalDate until);
-
   @Query("""
       select c from AidCase c
       where c.orgPath like concat(:scope, '%') and c.paymentStatus = cn.warmth.cases.PaymentStatus.QUEUED

@@ -367,6 +367,11 @@ class AidCaseWorkflow implements WorkItemSource {
   // ------------------------------------------------------------------ work items for the inbox
 
   @Override
+  public List<String> taskKeys() {
+    return List.of(TASK_FINANCE, TASK_MANAGER, TASK_VISIT, TASK_REMINDER, TASK_OVERDUE, TASK_CORRECT_CARD, TASK_CLOSE);
+  }
+
+  @Override
   public String processKey() {
     return KEY;
   }
@@ -513,6 +518,31 @@ class AidCaseWorkflow implements WorkItemSource {
       cases.findById(((Number) execution.getVariable(VAR_CASE_ID)).longValue()).orElseThrow()
           .approvalStepsDecided(Boolean.TRUE.equals(steps.get("financeRequired")),
               Boolean.TRUE.equals(steps.get("managerRequired")));
+    }
+  }
+
+  /**
+   * Condition of the 明日走访提醒 path: the visit is still to be made and it is tomorrow or later
+   * (Beijing date). A case approved on the day of its visit (or later) gets no "visit tomorrow"
+   * reminder: its 走访慰问 task is already due today.
+   */
+  @Component("aidCaseReminderDue")
+  static class ReminderDue implements java.util.function.Predicate<Object> {
+    private final AidCaseRepository cases;
+    private final Clock clock;
+
+    ReminderDue(AidCaseRepository cases, Clock clock) {
+      this.cases = cases;
+      this.clock = clock;
+    }
+
+    @Override
+    public boolean test(Object caseId) {
+      LocalDate today = LocalDate.now(clock);
+      return cases.findById(((Number) caseId).longValue())
+          .map(c -> c.getStatus() == CaseStatus.IN_PROGRESS && c.getVisitStatus() == VisitStatus.PLANNED
+              && c.getVisitPlannedDate().isAfter(today))
+          .orElse(false);
     }
   }
 

@@ -542,40 +542,109 @@ public class AidCases {
     return view(requireCase(caseNumber));
   }
 
-  @Transactional(readOnly = true)
-  public List<CaseView> search(String campaign, String status, String category, String org, int page, int size) {
-    return search(campaign, status, category, org, new cn.warmth.shared.PageParams(page, size)).items();
-  }
-
-  /** Cases in scope, newest first, filtered; one page with the total (counted in SQL). */
+  /** One page of cases in scope, newest first, filtered (the API's list), with the total counted in SQL. */
   @Transactional(readOnly = true)
   public cn.warmth.shared.Paged<CaseView> search(String campaign, String status, String category, String org,
       cn.warmth.shared.PageParams page) {
+    return search(new CaseFilter(campaign, status, category, org, null), null, page);
+  }
+
+  /** The case list's sort keys. */
+  public static final List<String> SORTS = List.of("opened", "number", "amount", "visit", "status", "org");
+  private static final Map<String, String> SORT_PROPERTIES = Map.of("opened", "id", "number", "caseNumber",
+      "amount", "amountFen,goodsValueFen", "visit", "visitPlannedDate", "status", "status", "org", "orgPath");
+  /** A search by worker stops at this many matching workers (type more of the name). */
+  static final int MAX_MATCHING_WORKERS = 1000;
+
+  /**
+   * Filters of the case list; blank means "any". {@code q} finds a case by its number (or part of
+   * it), or by its worker: a name fragment, a full ID number or the ID's last 4 characters.
+   */
+  public record CaseFilter(String campaign, String status, String category, String org, String q) {}
+
+  /** Cases in scope, filtered and sorted (default newest first); one page with the total (counted in SQL). */
+  @Transactional(readOnly = true)
+  public cn.warmth.shared.Paged<CaseView> search(CaseFilter filter, cn.warmth.shared.SortOrder sort,
+      cn.warmth.shared.PageParams page) {
     WarmthUser me = CurrentUser.get();
     Problems p = new Problems();
+    String status = filter.status();
+    String category = filter.category();
     CaseStatus st = status == null || status.isBlank() ? null : Enums.parse(CaseStatus.class, status, "status", p);
     AidCategory cat = category == null || category.isBlank() ? null : Enums.parse(AidCategory.class, category, "category", p);
     p.throwIfAny();
-    String orgPath = org == null || org.isBlank() ? null : organisations.requireInScope(org).path();
+    String org = filter.org();
+    String orgPath = org == null || org.isBlank() ? null : organisations.requireInScope(org.strip()).path();
     // Optional filters as a specification: no "(:x is null or ...)", which PostgreSQL cannot type.
     String scope = orgPath != null ? orgPath : me.orgPath();
-    String camp = blank(campaign);
-    Specification<AidCase> spec = (root, q, cb) -> {
+    String camp = blank(filter.campaign());
+    String q = blank(filter.q());
+    List<Long> workerIds = q == null ? List.of() : workers.idsMatching(q, scope, MAX_MATCHING_WORKERS);
+    Specification<AidCase> spec = (root, cq, cb) -> {
       var where = new java.util.ArrayList<jakarta.persistence.criteria.Predicate>();
       where.add(cb.like(root.get("orgPath"), scope + "%"));
       if (camp != null) where.add(cb.equal(root.get("campaignCode"), camp));
       if (st != null) where.add(cb.equal(root.get("status"), st));
       if (cat != null) where.add(cb.equal(root.get("category"), cat));
+      if (q != null) {
+        var byNumber = cb.like(root.get("caseNumber"), "%" + Texts.likeEscaped(q.toUpperCase()) + "%", '\\');
+        where.add(workerIds.isEmpty() ? byNumber : cb.or(byNumber, root.get("workerId").in(workerIds)));
+      }
       return cb.and(where.toArray(jakarta.persistence.criteria.Predicate[]::new));
     };
-    var found = cases.findAll(spec, page.pageable(Sort.by(Sort.Direction.DESC, "id")));
+    cn.warmth.shared.SortOrder order = sort != null ? sort : new cn.warmth.shared.SortOrder("opened", true);
+    var found = cases.findAll(spec, page.pageable(order.toSort(SORT_PROPERTIES)));
     return new cn.warmth.shared.Paged<>(views(found.getContent()), found.getTotalElements());
   }
 
-  /** Visits still to be made in the caller's scope, up to the given day (overdue ones included). */
+  /** How many visits are still to be made in a scope: overdue, due today, and due up to a day. */
+  public record VisitCounts(long overdue, long today, long upcoming) {}
+
+  /** The visit list's sort keys. */
+  public static final List<String> VISIT_SORTS = List.of("date", "org", "number");
+  private static final Map<String, String> VISIT_SORT_PROPERTIES = Map.of("date", "visitPlannedDate",
+      "org", "orgPath,visitPlannedDate", "number", "caseNumber");
+
+  /** The three counts of the visits page, in one SQL query (case approved or waiting, visit still planned). */
   @Transactional(readOnly = true)
-  public List<CaseView> plannedVisits(LocalDate until) {
-    return views(cases.plannedVisits(CurrentUser.get().orgPath(), until));
+  public VisitCounts visitCounts(String org, LocalDate until) {
+    LocalDate today = LocalDate.now(clock);
+    String scope = scopeOf(org);
+    java.sql.Date day = java.sql.Date.valueOf(today);
+    return jdbc.queryForObject("""
+        select coalesce(sum(case when visit_planned_date < ? then 1 else 0 end), 0),
+               coalesce(sum(case when visit_planned_date = ? then 1 else 0 end), 0),
+               coalesce(sum(case when visit_planned_date > ? then 1 else 0 end), 0)
+        from aid_case
+        where org_path like ? and visit_status = 'PLANNED' and status in ('PENDING_APPROVAL', 'IN_PROGRESS')
+          and visit_planned_date <= ?""",
+        (rs, i) -> new VisitCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)), day, day, day, scope + "%",
+        java.sql.Date.valueOf(until));
+  }
+
+  /**
+   * Visits still to be made in the caller's scope (or below {@code org}), planned between two days
+   * ({@code from} null: overdue ones included); one page in the given order, counted in SQL.
+   */
+  @Transactional(readOnly = true)
+  public cn.warmth.shared.Paged<CaseView> plannedVisits(String org, LocalDate from, LocalDate until,
+      cn.warmth.shared.SortOrder sort, cn.warmth.shared.PageParams page) {
+    String scope = scopeOf(org);
+    Specification<AidCase> spec = (root, cq, cb) -> {
+      var where = new java.util.ArrayList<jakarta.persistence.criteria.Predicate>();
+      where.add(cb.like(root.get("orgPath"), scope + "%"));
+      where.add(cb.equal(root.get("visitStatus"), VisitStatus.PLANNED));
+      where.add(root.get("status").in(CaseStatus.PENDING_APPROVAL, CaseStatus.IN_PROGRESS));
+      where.add(cb.lessThanOrEqualTo(root.get("visitPlannedDate"), until));
+      if (from != null) where.add(cb.greaterThanOrEqualTo(root.get("visitPlannedDate"), from));
+      return cb.and(where.toArray(jakarta.persistence.criteria.Predicate[]::new));
+    };
+    var found = cases.findAll(spec, page.pageable(sort.toSort(VISIT_SORT_PROPERTIES)));
+    return new cn.warmth.shared.Paged<>(views(found.getContent()), found.getTotalElements());
+  }
+
+  private String scopeOf(String org) {
+    return org == null || org.isBlank() ? CurrentUser.get().orgPath() : organisations.requireInScope(org.strip()).path();
   }
 
   /**

@@ -5,7 +5,15 @@ import cn.warmth.registry.HardshipFiles;
 import cn.warmth.registry.Workers;
 import cn.warmth.shared.BusinessException;
 import cn.warmth.shared.CurrentUser;
+import cn.warmth.shared.Dates;
+import cn.warmth.shared.Enums;
 import cn.warmth.shared.FormErrors;
+import cn.warmth.shared.PageParams;
+import cn.warmth.shared.Paged;
+import cn.warmth.shared.Pager;
+import cn.warmth.shared.Problems;
+import cn.warmth.shared.SortOrder;
+import cn.warmth.organisation.Organisations;
 import cn.warmth.shared.Role;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -32,26 +40,35 @@ class CasePageController {
   private final Campaigns campaigns;
   private final Workers workers;
   private final HardshipFiles files;
+  private final Organisations organisations;
   private final MessageSource messages;
   private final Clock clock;
 
-  CasePageController(AidCases cases, Campaigns campaigns, Workers workers, HardshipFiles files, MessageSource messages,
-      Clock clock) {
+  CasePageController(AidCases cases, Campaigns campaigns, Workers workers, HardshipFiles files,
+      Organisations organisations, MessageSource messages, Clock clock) {
     this.cases = cases;
     this.campaigns = campaigns;
     this.workers = workers;
     this.files = files;
+    this.organisations = organisations;
     this.messages = messages;
     this.clock = clock;
   }
 
+  /** The case list: filters, search by number or worker (name, ID or its last 4), sort, one page with the total. */
   @GetMapping("/cases")
   String list(@RequestParam(required = false) String campaign, @RequestParam(required = false) String status,
-      @RequestParam(required = false) String category, @RequestParam(required = false) String org, Model model) {
-    model.addAttribute("cases", cases.search(campaign, status, category, org, 0, 200));
+      @RequestParam(required = false) String category, @RequestParam(required = false) String org,
+      @RequestParam(required = false) String q, @RequestParam(required = false) String sort, PageParams page,
+      Model model) {
+    SortOrder order = SortOrder.parse(sort, "-opened", AidCases.SORTS);
+    Paged<CaseView> rows = cases.search(new AidCases.CaseFilter(campaign, status, category, org, q), order, page);
+    model.addAttribute("cases", rows.items());
+    model.addAttribute("pager", Pager.of(rows, page, order));
     model.addAttribute("campaigns", campaigns.all());
     model.addAttribute("statuses", CaseStatus.values());
     model.addAttribute("categories", AidCategory.values());
+    model.addAttribute("orgs", organisations.inScope());
     return "cases/list";
   }
 
@@ -152,34 +169,56 @@ class CasePageController {
         () -> cases.retryPayment(caseNumber, confirmBankIssue, note));
   }
 
-  /** Visits to make: overdue, today, upcoming, and a week view. */
+  /** Visits shown ahead on the visits page (days after today). */
+  static final int VISITS_AHEAD_DAYS = 30;
+  /** The week view lists at most this many visits (the list above pages through all of them). */
+  static final int WEEK_LIMIT = 200;
+
+  /**
+   * Visits to make: counts of overdue, today and upcoming (SQL), the chosen group as a paged,
+   * sorted list, and a week view (at most {@value #WEEK_LIMIT}), for the caller's scope or a unit.
+   */
   @GetMapping("/visits")
-  String visits(@RequestParam(required = false) String week, Model model) {
+  String visits(@RequestParam(required = false) String week, @RequestParam(required = false) String when,
+      @RequestParam(required = false) String org, @RequestParam(required = false) String sort, PageParams page,
+      Model model) {
     LocalDate today = LocalDate.now(clock);
-    LocalDate monday = (week == null || week.isBlank() ? today : LocalDate.parse(week)).with(DayOfWeek.MONDAY);
-    List<CaseView> planned = cases.plannedVisits(monday.plusDays(6).isAfter(today.plusDays(30)) ? monday.plusDays(6)
-        : today.plusDays(30));
-    List<CaseView> overdue = new ArrayList<>();
-    List<CaseView> dueToday = new ArrayList<>();
-    List<CaseView> upcoming = new ArrayList<>();
-    for (CaseView c : planned) {
-      LocalDate d = c.visit().plannedDate();
-      (d.isBefore(today) ? overdue : d.isEqual(today) ? dueToday : upcoming).add(c);
-    }
+    Problems p = new Problems();
+    LocalDate shown = week == null || week.isBlank() ? today : Dates.parse(week, "week", p);
+    VisitGroup group = when == null || when.isBlank() ? VisitGroup.ALL : Enums.parse(VisitGroup.class, when, "when", p);
+    p.throwIfAny();
+    SortOrder order = SortOrder.parse(sort, "date", AidCases.VISIT_SORTS);
+    LocalDate monday = shown.with(DayOfWeek.MONDAY);
+    LocalDate until = today.plusDays(VISITS_AHEAD_DAYS);
+    Paged<CaseView> rows = switch (group) {
+      case ALL -> cases.plannedVisits(org, null, until, order, page);
+      case OVERDUE -> cases.plannedVisits(org, null, today.minusDays(1), order, page);
+      case TODAY -> cases.plannedVisits(org, today, today, order, page);
+      case UPCOMING -> cases.plannedVisits(org, today.plusDays(1), until, order, page);
+    };
+    Paged<CaseView> week7 = cases.plannedVisits(org, monday, monday.plusDays(6), new SortOrder("date", false),
+        new PageParams(0, WEEK_LIMIT));
     Map<LocalDate, List<CaseView>> days = new LinkedHashMap<>();
     for (int i = 0; i < 7; i++) {
       LocalDate d = monday.plusDays(i);
-      days.put(d, planned.stream().filter(c -> c.visit().plannedDate().isEqual(d)).toList());
+      days.put(d, week7.items().stream().filter(c -> c.visit().plannedDate().isEqual(d)).toList());
     }
-    model.addAttribute("overdue", overdue);
-    model.addAttribute("dueToday", dueToday);
-    model.addAttribute("upcoming", upcoming);
+    model.addAttribute("counts", cases.visitCounts(org, until));
+    model.addAttribute("group", group);
+    model.addAttribute("visits", rows.items());
+    model.addAttribute("pager", Pager.of(rows, page, order));
+    model.addAttribute("orgs", organisations.inScope());
     model.addAttribute("days", days);
+    model.addAttribute("weekMore", week7.total() - week7.items().size());
     model.addAttribute("today", today);
+    model.addAttribute("monday", monday);
     model.addAttribute("previousWeek", monday.minusWeeks(1));
     model.addAttribute("nextWeek", monday.plusWeeks(1));
     return "cases/visits";
   }
+
+  /** The visits page's groups: everything up to {@value #VISITS_AHEAD_DAYS} days ahead, or one group. */
+  enum VisitGroup { ALL, OVERDUE, TODAY, UPCOMING }
 
   private String act(String caseNumber, Model model, Locale locale, RedirectAttributes redirect, String okKey,
       Supplier<CaseView> action) {
@@ -187,8 +226,9 @@ class CasePageController {
       action.get();
       redirect.addFlashAttribute("successMessage", messages.getMessage(okKey, null, locale));
       return "redirect:/cases/" + caseNumber;
-    } catch (BusinessException e) {
-      FormErrors.addTo(model, e, messages, locale);
+    } catch (RuntimeException e) {
+      // The case page read afresh, the refusal's status; someone else first: "已被他人处理", input kept.
+      FormErrors.addTo(model, FormErrors.refusal(e), messages, locale);
       return view(caseNumber, model);
     }
   }

@@ -43,6 +43,19 @@ public record BatchView(long id, BatchStatus status, String orgCode, FundSource 
         b.getExportedBy(), b.getExportedAt(), alsoBuilt);
   }
 
+  /** A batch in a list: its totals and result counts, without its payments (those are paged on its page). */
+  static BatchView summary(PaymentBatch b, long paid, long failed, long pending) {
+    return new BatchView(b.getId(), b.getStatus(), b.getOrgCode(), b.getFundSource(), b.getProfileCode(), List.of(),
+        Money.yuan(b.getTotalFen()), b.getItemCount(), List.of(), paid, failed, pending, b.getCreatedBy(),
+        b.getCreatedAt(), b.getExportedBy(), b.getExportedAt(), List.of());
+  }
+
+  /** One payment of a batch as its page lists it. */
+  static Item item(PaymentItem i) {
+    return new Item(i.getSeq(), i.getCaseNumber(), i.getWorkerName(), i.getFundSource(), Money.yuan(i.getAmountFen()),
+        i.getStatus().name(), i.getBankMessage());
+  }
+
   private static long count(PaymentBatch b, PaymentItem.Status s) {
     return b.getItems().stream().filter(i -> i.getStatus() == s).count();
   }

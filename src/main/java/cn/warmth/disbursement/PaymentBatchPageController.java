@@ -3,6 +3,10 @@ package cn.warmth.disbursement;
 import cn.warmth.cases.FundSource;
 import cn.warmth.shared.BusinessException;
 import cn.warmth.shared.FormErrors;
+import cn.warmth.shared.PageParams;
+import cn.warmth.shared.Paged;
+import cn.warmth.shared.Pager;
+import cn.warmth.shared.SortOrder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -40,9 +44,15 @@ class PaymentBatchPageController {
         .orElseGet(() -> messages.getMessage("bankResult.field." + field, null, field, locale));
   }
 
+  /** The batches in scope (filter by status and fund source, sorted, one page with the total) and the build form. */
   @GetMapping("/payment-batches")
-  String list(Model model) {
-    model.addAttribute("batches", batches.list());
+  String list(@RequestParam(required = false) String status, @RequestParam(required = false) String source,
+      @RequestParam(required = false) String sort, PageParams page, Model model) {
+    SortOrder order = SortOrder.parse(sort, "-created", PaymentBatches.SORTS);
+    Paged<BatchView> rows = batches.summaries(status, source, order, page);
+    model.addAttribute("batches", rows.items());
+    model.addAttribute("pager", Pager.of(rows, page, order));
+    model.addAttribute("statuses", BatchStatus.values());
     model.addAttribute("queued", batches.queuedBySource());
     model.addAttribute("sources", FundSource.values());
     model.addAttribute("profiles", profiles.list().stream().filter(BankProfileView::active).toList());
@@ -67,14 +77,18 @@ class PaymentBatchPageController {
       return "redirect:/payment-batches";
     } catch (BusinessException e) {
       FormErrors.addTo(model, e, messages, locale);
-      return list(model);
+      return list(null, null, null, PageParams.first(), model);
     }
   }
 
+  /** A batch: totals, the bank file and result forms, and its payments one page at a time. */
   @GetMapping("/payment-batches/{id}")
-  String view(@PathVariable long id, Model model) {
+  String view(@PathVariable long id, PageParams page, Model model) {
     BatchView b = batches.get(id);
     model.addAttribute("b", b);
+    Paged<BatchView.Item> items = batches.items(id, page);
+    model.addAttribute("items", items.items());
+    model.addAttribute("pager", Pager.of(items, page, null));
     model.addAttribute("profile", profiles.get(b.profile()));
     return "disbursement/batch";
   }
@@ -110,7 +124,7 @@ class PaymentBatchPageController {
               new Object[] {refused.errorsNotListed(), ResultFile.MAX_ERRORS}, locale));
         }
       }
-      return view(id, model);
+      return view(id, PageParams.first(), model);
     }
   }
 }

@@ -135,6 +135,56 @@ public class PaymentBatches {
         page.pageable(org.springframework.data.domain.Sort.unsorted())).map(BatchView::of));
   }
 
+  /** The batch list's sort keys. */
+  public static final List<String> SORTS = List.of("created", "total", "status", "org");
+  private static final Map<String, String> SORT_PROPERTIES = Map.of("created", "id", "total", "totalFen",
+      "status", "status", "org", "orgPath");
+
+  /**
+   * The batch list page: batches in scope, optionally of one status and fund source, sorted, one
+   * page with the total; each with its result counts (one grouped query for the page), without
+   * its payments.
+   */
+  @Transactional(readOnly = true)
+  public cn.warmth.shared.Paged<BatchView> summaries(String status, String source, cn.warmth.shared.SortOrder sort,
+      cn.warmth.shared.PageParams page) {
+    cn.warmth.shared.Problems p = new cn.warmth.shared.Problems();
+    BatchStatus st = status == null || status.isBlank() ? null
+        : cn.warmth.shared.Enums.parse(BatchStatus.class, status, "status", p);
+    FundSource src = source == null || source.isBlank() ? null
+        : cn.warmth.shared.Enums.parse(FundSource.class, source, "source", p);
+    p.throwIfAny();
+    String scope = CurrentUser.get().orgPath();
+    org.springframework.data.jpa.domain.Specification<PaymentBatch> spec = (root, q, cb) -> {
+      var where = new ArrayList<jakarta.persistence.criteria.Predicate>();
+      where.add(cb.like(root.get("orgPath"), scope + "%"));
+      if (st != null) where.add(cb.equal(root.get("status"), st));
+      if (src != null) where.add(cb.equal(root.get("fundSource"), src));
+      return cb.and(where.toArray(jakarta.persistence.criteria.Predicate[]::new));
+    };
+    var found = batches.findAll(spec, page.pageable(sort.toSort(SORT_PROPERTIES)));
+    Map<Long, long[]> counts = new java.util.HashMap<>();
+    if (found.hasContent()) {
+      for (Object[] row : batches.resultCounts(found.getContent().stream().map(PaymentBatch::getId).toList())) {
+        counts.computeIfAbsent((Long) row[0], k -> new long[3])[((PaymentItem.Status) row[1]).ordinal()] +=
+            ((Number) row[2]).longValue();
+      }
+    }
+    return new cn.warmth.shared.Paged<>(found.getContent().stream().map(b -> {
+      long[] c = counts.getOrDefault(b.getId(), new long[3]);
+      return BatchView.summary(b, c[PaymentItem.Status.PAID.ordinal()], c[PaymentItem.Status.FAILED.ordinal()],
+          c[PaymentItem.Status.PENDING.ordinal()]);
+    }).toList(), found.getTotalElements());
+  }
+
+  /** One page of a batch's payments (in scope), in the bank file's order, with the total. */
+  @Transactional(readOnly = true)
+  public cn.warmth.shared.Paged<BatchView.Item> items(long id, cn.warmth.shared.PageParams page) {
+    require(id);
+    return cn.warmth.shared.Paged.of(batches.items(id, page.pageable(org.springframework.data.domain.Sort.unsorted()))
+        .map(BatchView::item));
+  }
+
   /** One line of the bank file. */
   public record BankLine(int seq, String name, String bank, String cardNumber, long amountFen, String reference) {}
 

@@ -19,18 +19,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DocumentController {
   private final Paper paper;
   private final PdfDocuments pdf;
-  private final java.time.Clock clock;
 
-  DocumentController(Paper paper, PdfDocuments pdf, java.time.Clock clock) {
+  DocumentController(Paper paper, PdfDocuments pdf) {
     this.paper = paper;
     this.pdf = pdf;
-    this.clock = clock;
-  }
-
-  /** Times on the print views are Beijing times, whatever the server's zone. */
-  @org.springframework.web.bind.annotation.ModelAttribute("zone")
-  java.time.ZoneId zone() {
-    return clock.getZone();
   }
 
   @GetMapping("/documents/receipts")

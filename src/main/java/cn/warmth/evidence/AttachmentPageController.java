@@ -15,7 +15,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The upload forms of the evidence panel (on the file and case pages) and the downloads for a
- * signed-in browser. After an upload, or a refusal, the browser goes back to the record's page.
+ * signed-in browser. After an upload, or a refusal of the file itself, the browser goes back to the
+ * record's page with the message; a record out of scope (404) or a role that may not (403) is the
+ * error page.
  */
 @Controller
 class AttachmentPageController {
@@ -62,8 +64,8 @@ class AttachmentPageController {
       redirect.addFlashAttribute("successMessage", messages.getMessage("evidence.uploaded", new Object[] {a.name()},
           locale));
     } catch (BusinessException e) {
-      if (e.status().value() == 404) {
-        throw e;
+      if (e.status().value() == 404 || e.status().value() == 403) {
+        throw e; // out of scope, or a role that may not: the error page with that status
       }
       String detail = e.errors().stream().filter(f -> !f.messageKey().equals(e.messageKey()))
           .map(f -> messages.getMessage(f.messageKey(), f.args(), f.code(), locale)).reduce((x, y) -> x + " " + y)

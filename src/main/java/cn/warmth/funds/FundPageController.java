@@ -7,6 +7,10 @@ import cn.warmth.organisation.Organisations;
 import cn.warmth.shared.BusinessException;
 import cn.warmth.shared.CurrentUser;
 import cn.warmth.shared.FormErrors;
+import cn.warmth.shared.PageParams;
+import cn.warmth.shared.Paged;
+import cn.warmth.shared.Pager;
+import cn.warmth.shared.SortOrder;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -32,8 +36,11 @@ class FundPageController {
     this.messages = messages;
   }
 
+  /** Raised vs approved vs paid per source, and the income records (by unit and source, sorted, one page with the total). */
   @GetMapping("/funds")
-  String page(@RequestParam(required = false) String campaign, Model model) {
+  String page(@RequestParam(required = false) String campaign, @RequestParam(required = false) String org,
+      @RequestParam(required = false) String source, @RequestParam(required = false) String sort, PageParams page,
+      Model model) {
     List<CampaignView> all = campaigns.all();
     String code = campaigns.codeOrDefault(campaign);
     model.addAttribute("campaigns", all);
@@ -43,7 +50,10 @@ class FundPageController {
     model.addAttribute("myOrg", CurrentUser.get().orgCode());
     if (code != null) {
       model.addAttribute("overview", funds.overview(code, null));
-      model.addAttribute("records", funds.list(code));
+      SortOrder order = SortOrder.parse(sort, "-date", Funds.SORTS);
+      Paged<Funds.FundView> rows = funds.list(code, org, source, order, page);
+      model.addAttribute("records", rows.items());
+      model.addAttribute("pager", Pager.of(rows, page, order));
     }
     return "funds/funds";
   }
@@ -58,7 +68,7 @@ class FundPageController {
       return "redirect:/funds?campaign=" + campaignCode;
     } catch (BusinessException e) {
       FormErrors.addTo(model, e, messages, locale);
-      return page(campaignCode, model);
+      return page(campaignCode, null, null, null, PageParams.first(), model);
     }
   }
 }

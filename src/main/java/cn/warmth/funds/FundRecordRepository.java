@@ -4,7 +4,8 @@ import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface FundRecordRepository extends JpaRepository<FundRecord, Long> {
+interface FundRecordRepository extends JpaRepository<FundRecord, Long>,
+    org.springframework.data.jpa.repository.JpaSpecificationExecutor<FundRecord> {
   @Query("""
       select f from FundRecord f where f.campaignCode = :campaign and f.orgPath like concat(:scope, '%')
       order by f.receivedOn desc, f.id desc""")

@@ -21,6 +21,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -104,6 +105,33 @@ public class Funds {
     campaigns.require(campaignCode);
     return cn.warmth.shared.Paged.of(records.inScope(campaignCode, CurrentUser.get().orgPath(),
         page.pageable(org.springframework.data.domain.Sort.unsorted())).map(FundView::of));
+  }
+
+  /** The fund list's sort keys. */
+  public static final List<String> SORTS = List.of("date", "amount", "org", "source");
+  private static final Map<String, String> SORT_PROPERTIES = Map.of("date", "receivedOn", "amount", "amountFen",
+      "org", "orgPath", "source", "source");
+
+  /** The funds page's records: in scope (or below {@code org}), optionally one source, sorted, one page with the total. */
+  @Transactional(readOnly = true)
+  public cn.warmth.shared.Paged<FundView> list(String campaignCode, String org, String source,
+      cn.warmth.shared.SortOrder sort, cn.warmth.shared.PageParams page) {
+    campaigns.require(campaignCode);
+    cn.warmth.shared.Problems p = new cn.warmth.shared.Problems();
+    FundSource src = source == null || source.isBlank() ? null
+        : cn.warmth.shared.Enums.parse(FundSource.class, source, "source", p);
+    p.throwIfAny();
+    String scope = org == null || org.isBlank() ? CurrentUser.get().orgPath()
+        : organisations.requireInScope(org.strip()).path();
+    Specification<FundRecord> spec = (root, q, cb) -> {
+      var where = new ArrayList<jakarta.persistence.criteria.Predicate>();
+      where.add(cb.equal(root.get("campaignCode"), campaignCode));
+      where.add(cb.like(root.get("orgPath"), scope + "%"));
+      if (src != null) where.add(cb.equal(root.get("source"), src));
+      return cb.and(where.toArray(jakarta.persistence.criteria.Predicate[]::new));
+    };
+    return cn.warmth.shared.Paged.of(records.findAll(spec, page.pageable(sort.toSort(SORT_PROPERTIES)))
+        .map(FundView::of));
   }
 
   @Transactional(readOnly = true)

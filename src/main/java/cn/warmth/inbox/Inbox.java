@@ -1,6 +1,9 @@
 package cn.warmth.inbox;
 
+import cn.warmth.organisation.Organisations;
 import cn.warmth.shared.BusinessException;
+import cn.warmth.shared.FieldProblem;
+import cn.warmth.shared.SortOrder;
 import cn.warmth.shared.PageParams;
 import cn.warmth.shared.Paged;
 import cn.warmth.shared.WarmthUser;
@@ -36,30 +39,69 @@ public class Inbox {
 
   private final TaskList taskList;
   private final Map<String, WorkItemSource> sources;
+  private final List<String> taskKeys;
+  private final Organisations organisations;
   private final MessageSource messages;
   private final Clock clock;
 
-  Inbox(TaskList taskList, List<WorkItemSource> sources, MessageSource messages, Clock clock) {
+  Inbox(TaskList taskList, List<WorkItemSource> sources, Organisations organisations, MessageSource messages,
+      Clock clock) {
     this.taskList = taskList;
     this.sources = sources.stream().collect(Collectors.toMap(WorkItemSource::processKey, Function.identity()));
+    this.taskKeys = sources.stream().sorted(Comparator.comparing(WorkItemSource::processKey))
+        .flatMap(s -> s.taskKeys().stream()).distinct().toList();
+    this.organisations = organisations;
     this.messages = messages;
     this.clock = clock;
-  }
-
-  /** Every open task of the user, most urgent first (earliest due day), then newest. */
-  @Transactional(readOnly = true)
-  public List<InboxTask> openTasks(WarmthUser user) {
-    List<InboxTask> out = new ArrayList<>(inboxTasks(taskList.openFor(user)));
-    out.sort(Comparator.comparing(InboxTask::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))
-        .thenComparing(InboxTask::created, Comparator.nullsLast(Comparator.reverseOrder())));
-    return out;
   }
 
   /** One page of the open work, earliest due first, with the total (both ordered and counted by the engine in SQL). */
   @Transactional(readOnly = true)
   public Paged<InboxTask> openTasks(WarmthUser user, PageParams page) {
-    long total = taskList.countFor(user);
-    return new Paged<>(inboxTasks(taskList.openFor(user, page.offset(), page.size())), total);
+    return openTasks(user, null, null, null, page);
+  }
+
+  /** The inbox's sort keys: due day (default, earliest first) or creation. */
+  public static final List<String> SORTS = List.of("due", "created");
+
+  /**
+   * One page of the user's open work concerning a unit (and below; null: all) and of one kind
+   * (a task key such as {@code approveFinance}; null: all), ordered by due day or by creation.
+   * Paged and counted by the engine in SQL: never every task of a province at once.
+   */
+  @Transactional(readOnly = true)
+  public Paged<InboxTask> openTasks(WarmthUser user, String unit, String kind, SortOrder sort, PageParams page) {
+    TaskList.Filter filter = filter(unit, kind);
+    boolean byCreated = sort != null && sort.key().equals("created");
+    long total = taskList.countFor(user, filter);
+    return new Paged<>(inboxTasks(taskList.openFor(user, filter, byCreated, page.offset(), page.size())), total);
+  }
+
+  /** A kind of task with its name (request language) and how many the user has (0 included). */
+  public record Kind(String key, String name, long count) {}
+
+  /** The kinds of task the user has now, in the processes' order, each counted by the engine (one count per kind). */
+  @Transactional(readOnly = true)
+  public List<Kind> kinds(WarmthUser user, String unit) {
+    var locale = LocaleContextHolder.getLocale();
+    List<Kind> out = new ArrayList<>();
+    for (String key : taskKeys) {
+      long n = taskList.countFor(user, filter(unit, key));
+      if (n > 0) {
+        out.add(new Kind(key, messages.getMessage("taskKind." + key, null, key, locale), n));
+      }
+    }
+    return out;
+  }
+
+  /** The filter for a unit (in the user's scope, else 404) and a kind (a known task key, else 400). */
+  private TaskList.Filter filter(String unit, String kind) {
+    String u = unit == null || unit.isBlank() ? null : organisations.requireInScope(unit.strip()).code();
+    String k = kind == null || kind.isBlank() ? null : kind.strip();
+    if (k != null && !taskKeys.contains(k)) {
+      throw BusinessException.validation(FieldProblem.of("kind", "INVALID_CODE"));
+    }
+    return new TaskList.Filter(u, k);
   }
 
   /** The tasks in business words, in the order given: one call per process for all its tasks. */
@@ -78,11 +120,6 @@ public class Inbox {
       }
     });
     return List.of(out);
-  }
-
-  /** Counts per kind of task (财务审核 3, 走访慰问 5 …), for the badges above the list. */
-  public Map<String, Long> countsByKind(List<InboxTask> open) {
-    return open.stream().collect(Collectors.groupingBy(InboxTask::kind, java.util.TreeMap::new, Collectors.counting()));
   }
 
   /** The user read a reminder ("知道了"): it is completed as them. Only dismissable tasks of theirs. */

@@ -1,8 +1,12 @@
 package cn.warmth.inbox;
 
 import cn.warmth.shared.CurrentUser;
+import cn.warmth.shared.PageParams;
+import cn.warmth.shared.Paging;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -13,8 +17,10 @@ class TaskApiController {
     this.inbox = inbox;
   }
 
+  /** The caller's open work, optionally of one unit ({@code org}, and below) and {@code kind}; paged, earliest due first. */
   @GetMapping("/api/v1/tasks")
-  org.springframework.http.ResponseEntity<List<InboxTask>> tasks(cn.warmth.shared.PageParams page) {
-    return cn.warmth.shared.Paging.answer(inbox.openTasks(CurrentUser.get(), page), page);
+  ResponseEntity<List<InboxTask>> tasks(@RequestParam(required = false) String org,
+      @RequestParam(required = false) String kind, PageParams page) {
+    return Paging.answer(inbox.openTasks(CurrentUser.get(), org, kind, null, page), page);
   }
 }

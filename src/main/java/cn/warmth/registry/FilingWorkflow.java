@@ -143,6 +143,11 @@ class FilingWorkflow implements WorkItemSource {
   // ------------------------------------------------------------------ work items
 
   @Override
+  public List<String> taskKeys() {
+    return List.of(TASK_REVIEW, TASK_ANNUAL_REVIEW);
+  }
+
+  @Override
   public String processKey() {
     return KEY;
   }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -42,6 +43,18 @@ class HardshipFileApiController {
   @GetMapping("/api/v1/workers/{workerId}/hardship-files")
   ResponseEntity<List<HardshipFileView>> ofWorker(@PathVariable long workerId, PageParams page) {
     return Paging.answer(Paged.ofBounded(files.ofWorker(workerId), page), page);
+  }
+
+  /**
+   * The files in scope: {@code status} (repeatable), {@code org}, {@code q} (worker name or the ID's
+   * last 4), {@code sort} as the list page; paged with {@code X-Total-Count} and {@code Link}.
+   */
+  @GetMapping("/api/v1/hardship-files")
+  ResponseEntity<List<HardshipFiles.FileRow>> list(@RequestParam(required = false) List<String> status,
+      @RequestParam(required = false) String org, @RequestParam(required = false) String q,
+      @RequestParam(required = false) String sort, PageParams page) {
+    return Paging.answer(files.list(status, org, q, cn.warmth.shared.SortOrder.parse(sort, "-submitted",
+        HardshipFiles.SORTS), page), page);
   }
 
   @GetMapping("/api/v1/hardship-files/{id}")

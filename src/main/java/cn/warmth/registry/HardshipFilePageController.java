@@ -5,6 +5,11 @@ import cn.warmth.shared.Role;
 import cn.warmth.shared.BusinessException;
 import cn.warmth.shared.CurrentUser;
 import cn.warmth.shared.FormErrors;
+import cn.warmth.shared.PageParams;
+import cn.warmth.shared.Paged;
+import cn.warmth.shared.Pager;
+import cn.warmth.shared.SortOrder;
+import cn.warmth.organisation.Organisations;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -21,12 +26,33 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class HardshipFilePageController {
   private final HardshipFiles files;
   private final Workers workers;
+  private final Organisations organisations;
   private final MessageSource messages;
 
-  HardshipFilePageController(HardshipFiles files, Workers workers, MessageSource messages) {
+  HardshipFilePageController(HardshipFiles files, Workers workers, Organisations organisations,
+      MessageSource messages) {
     this.files = files;
     this.workers = workers;
+    this.organisations = organisations;
     this.messages = messages;
+  }
+
+  /**
+   * 困难档案: which files wait for review, are in their 公示, are filed, rejected or closed — by
+   * status, unit and worker (name or the ID's last 4), sorted, one page with the total.
+   */
+  @GetMapping("/hardship-files")
+  String list(@RequestParam(required = false) List<String> status, @RequestParam(required = false) String org,
+      @RequestParam(required = false) String q, @RequestParam(required = false) String sort, PageParams page,
+      Model model) {
+    SortOrder order = SortOrder.parse(sort, "-submitted", HardshipFiles.SORTS);
+    Paged<HardshipFiles.FileRow> rows = files.list(status, org, q, order, page);
+    model.addAttribute("files", rows.items());
+    model.addAttribute("pager", Pager.of(rows, page, order));
+    model.addAttribute("statuses", FileStatus.values());
+    model.addAttribute("orgs", organisations.inScope());
+    model.addAttribute("q", q);
+    return "registry/files";
   }
 
   @GetMapping("/workers/{workerId}/hardship-file/new")
@@ -104,8 +130,9 @@ class HardshipFilePageController {
       action.run();
       redirect.addFlashAttribute("successMessage", messages.getMessage(okKey, null, locale));
       return "redirect:/hardship-files/" + id;
-    } catch (BusinessException e) {
-      FormErrors.addTo(model, e, messages, locale);
+    } catch (RuntimeException e) {
+      // The file page read afresh, the refusal's status; someone else first: "已被他人处理", input kept.
+      FormErrors.addTo(model, FormErrors.refusal(e), messages, locale);
       return view(id, model);
     }
   }

@@ -10,6 +10,9 @@ import cn.warmth.shared.BusinessException;
 import cn.warmth.shared.CurrentUser;
 import cn.warmth.shared.Enums;
 import cn.warmth.shared.Money;
+import cn.warmth.shared.PageParams;
+import cn.warmth.shared.Paged;
+import cn.warmth.shared.SortOrder;
 import cn.warmth.shared.Problems;
 import cn.warmth.shared.Role;
 import cn.warmth.shared.Texts;
@@ -27,6 +30,7 @@ import cn.warmth.workflow.Action;
 import cn.warmth.workflow.CommandAttempts;
 import cn.warmth.workflow.WorkflowCommand;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -195,6 +199,55 @@ public class HardshipFiles {
   public List<HardshipFileView> ofWorker(long workerId) {
     workers.requireWorker(workerId);
     return files.findByWorkerIdOrderByIdDesc(workerId).stream().map(this::view).toList();
+  }
+
+  /** The file list's sort keys: when submitted, status, unit, end of the 公示, filed date. */
+  public static final List<String> SORTS = List.of("submitted", "status", "org", "notice", "filed");
+  private static final Map<String, String> SORT_PROPERTIES = Map.of("submitted", "submittedAt", "status", "status",
+      "org", "orgPath", "notice", "noticeUntil", "filed", "filedDate");
+
+  /** One row of the 困难档案 list: the file, its worker (masked ID) and its dates. */
+  public record FileRow(long id, long workerId, String workerName, String idNumberMasked, String orgCode,
+      FileStatus status, HardshipCategory category, Instant submittedAt, LocalDate noticeUntil, LocalDate filedDate,
+      LocalDate nextReviewDate, LocalDate closedDate) {}
+
+  /**
+   * The 困难档案 list: files in the caller's scope (or below {@code org}), in any of the given
+   * statuses (none: all), whose worker's name contains {@code q} or whose ID ends with it (4
+   * characters); one page in the given order, counted in SQL, with the workers in one query.
+   */
+  @Transactional(readOnly = true)
+  public Paged<FileRow> list(List<String> statuses, String org, String q, SortOrder sort, PageParams page) {
+    Problems p = new Problems();
+    java.util.Set<FileStatus> wanted = statuses == null ? java.util.Set.of() : Enums.parseAll(FileStatus.class,
+        statuses.stream().filter(x -> x != null && !x.isBlank()).toList(), "status", p);
+    p.throwIfAny();
+    String scope = org == null || org.isBlank() ? CurrentUser.get().orgPath()
+        : organisations.requireInScope(org.strip()).path();
+    String query = q == null ? "" : q.strip();
+    Specification<HardshipFile> spec = (root, cq, cb) -> {
+      var where = new ArrayList<jakarta.persistence.criteria.Predicate>();
+      where.add(cb.like(root.get("orgPath"), scope + "%"));
+      if (!wanted.isEmpty()) {
+        where.add(root.get("status").in(wanted));
+      }
+      if (!query.isEmpty()) {
+        var worker = cq.subquery(Long.class);
+        var w = worker.from(Worker.class);
+        worker.select(w.get("id")).where(Workers.matching(query, scope).toPredicate(w, null, cb));
+        where.add(root.get("workerId").in(worker));
+      }
+      return cb.and(where.toArray(jakarta.persistence.criteria.Predicate[]::new));
+    };
+    var found = files.findAll(spec, page.pageable(sort.toSort(SORT_PROPERTIES)));
+    Map<Long, Worker> people = new java.util.HashMap<>();
+    workers.all(found.getContent().stream().map(HardshipFile::getWorkerId).toList()).forEach(w -> people.put(w.getId(), w));
+    return new Paged<>(found.getContent().stream().map(f -> {
+      Worker w = people.get(f.getWorkerId());
+      return new FileRow(f.getId(), f.getWorkerId(), w.getName(), w.getIdNumberMasked(), f.getOrgCode(), f.getStatus(),
+          f.getCategory(), f.getSubmittedAt(), f.getNoticeUntil(), f.getFiledDate(), f.getNextReviewDate(),
+          f.getClosedDate());
+    }).toList(), found.getTotalElements());
   }
 
   @Transactional(readOnly = true)

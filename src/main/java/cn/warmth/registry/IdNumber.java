@@ -60,4 +60,19 @@ record IdNumber(String value, LocalDate birthDate, Gender gender) {
   String masked() {
     return Masks.id(value);
   }
+
+  /** The last 4 characters (digits, or a final X), as the list search finds them; the masked form shows them too. */
+  String last4() {
+    return last4(value);
+  }
+
+  static String last4(String number) {
+    String s = number.strip().toUpperCase();
+    return s.substring(s.length() - 4);
+  }
+
+  /** Whether a search text is the last 4 characters of an ID number: 4 digits, or 3 and an X. */
+  static boolean isLast4(String text) {
+    return text != null && text.strip().toUpperCase().matches("\\d{3}[\\dX]");
+  }
 }

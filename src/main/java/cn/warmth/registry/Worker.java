@@ -35,6 +35,10 @@ class Worker {
   @Column(name = "id_number_masked", nullable = false)
   private String idNumberMasked;
 
+  /** The last 4 characters of the ID number, for search (shown in the masked form anyway). */
+  @Column(name = "id_last4")
+  private String idLast4;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   private IdNumber.Gender gender;
@@ -92,6 +96,7 @@ class Worker {
     this.idNumberEnc = idEnc;
     this.idNumberHash = idHash;
     this.idNumberMasked = id.masked();
+    this.idLast4 = id.last4();
     this.gender = id.gender();
     this.birthDate = id.birthDate();
     this.orgCode = orgCode;

@@ -4,6 +4,10 @@ import cn.warmth.organisation.Organisations;
 import cn.warmth.shared.BusinessException;
 import cn.warmth.shared.CurrentUser;
 import cn.warmth.shared.FormErrors;
+import cn.warmth.shared.PageParams;
+import cn.warmth.shared.Paged;
+import cn.warmth.shared.Pager;
+import cn.warmth.shared.SortOrder;
 import cn.warmth.shared.Role;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -68,9 +72,16 @@ class WorkerPageController {
     }
   }
 
+  /** The worker list: search by name, full ID or its last 4; a unit filter; sorted; one page with the total. */
   @GetMapping("/workers")
-  String search(@RequestParam(required = false) String q, Model model) {
-    model.addAttribute("workers", workers.search(q));
+  String search(@RequestParam(required = false) String q, @RequestParam(required = false) String org,
+      @RequestParam(required = false) String sort, PageParams page, Model model) {
+    boolean searching = q != null && !q.isBlank();
+    SortOrder order = SortOrder.parse(sort, searching ? "name" : "-registered", Workers.SORTS);
+    Paged<WorkerView> rows = workers.list(q, org, order, page);
+    model.addAttribute("workers", rows.items());
+    model.addAttribute("pager", Pager.of(rows, page, order));
+    model.addAttribute("orgs", organisations.inScope());
     model.addAttribute("q", q);
     return "registry/workers";
   }

@@ -17,7 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import cn.warmth.shared.PageParams;
+import cn.warmth.shared.Paged;
+import cn.warmth.shared.SortOrder;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -133,25 +138,73 @@ public class Workers {
   /** By a full ID number (exact, via the keyed hash) or by a name fragment, within scope: the first 100. */
   @Transactional(readOnly = true)
   public List<WorkerView> search(String q) {
-    return search(q, new cn.warmth.shared.PageParams(0, 100)).items();
+    return search(q, new PageParams(0, 100)).items();
   }
 
-  /** One page of {@link #search(String)}, newest first without a query, with the total. */
+  /** One page of {@link #search(String)}, newest first without a query, by name with one, with the total. */
   @Transactional(readOnly = true)
-  public cn.warmth.shared.Paged<WorkerView> search(String q, cn.warmth.shared.PageParams page) {
+  public Paged<WorkerView> search(String q, PageParams page) {
+    return list(q, null, null, page);
+  }
+
+  /** The worker list's sort keys: name, unit, when registered. */
+  public static final List<String> SORTS = List.of("name", "org", "registered");
+  private static final Map<String, String> SORT_PROPERTIES = Map.of("name", "name", "org", "orgPath,name",
+      "registered", "id");
+
+  /**
+   * The worker list: in the caller's scope (or below {@code org}), matching {@code q} — a full ID
+   * number (exact, via the keyed hash), the ID's last 4 characters, or a name fragment — one page
+   * in the given order (default: newest first, by name when searching), counted in SQL.
+   */
+  @Transactional(readOnly = true)
+  public Paged<WorkerView> list(String q, String org, SortOrder sort, PageParams page) {
     WarmthUser me = CurrentUser.get();
+    String scope = org == null || org.isBlank() ? me.orgPath() : organisations.requireInScope(org.strip()).path();
     String query = q == null ? "" : q.strip();
-    if (query.isEmpty()) {
-      return cn.warmth.shared.Paged.of(workers.latest(me.orgPath(), page.pageable(Sort.unsorted())).map(WorkerView::of));
-    }
+    SortOrder order = sort != null ? sort : new SortOrder(query.isEmpty() ? "registered" : "name", query.isEmpty());
     Optional<IdNumber> id = IdNumber.parse(query, LocalDate.now(clock));
     if (id.isPresent()) {
       List<WorkerView> one = workers.findByIdNumberHash(cipher.hash(id.get().value()))
-          .filter(w -> me.covers(w.getOrgPath())).map(WorkerView::of).stream().toList();
-      return cn.warmth.shared.Paged.ofBounded(one, page);
+          .filter(w -> w.getOrgPath().startsWith(scope)).map(WorkerView::of).stream().toList();
+      return Paged.ofBounded(one, page);
     }
-    return cn.warmth.shared.Paged.of(workers.searchByName(me.orgPath(), query, page.pageable(Sort.unsorted()))
-        .map(WorkerView::of));
+    Specification<Worker> spec = matching(query, scope);
+    return Paged.of(workers.findAll(spec, page.pageable(order.toSort(SORT_PROPERTIES))).map(WorkerView::of));
+  }
+
+  /**
+   * Ids of the workers in a scope whose name contains {@code q} or whose ID ends with it (4
+   * characters) or who have this full ID number, for other lists' searches (cases). At most
+   * {@code limit}; more is refused (400 {@code TOO_MANY_MATCHES}: type more of the name).
+   */
+  @Transactional(readOnly = true)
+  public List<Long> idsMatching(String q, String scopePath, int limit) {
+    String query = q == null ? "" : q.strip();
+    Optional<IdNumber> id = IdNumber.parse(query, LocalDate.now(clock));
+    if (id.isPresent()) {
+      return workers.findByIdNumberHash(cipher.hash(id.get().value())).filter(w -> w.getOrgPath().startsWith(scopePath))
+          .map(Worker::getId).stream().toList();
+    }
+    var found = workers.findAll(matching(query, scopePath), PageRequest.of(0, limit + 1, Sort.by("id")));
+    if (found.getNumberOfElements() > limit) {
+      throw BusinessException.validation(cn.warmth.shared.FieldProblem.of("q", "TOO_MANY_MATCHES", limit));
+    }
+    return found.getContent().stream().map(Worker::getId).toList();
+  }
+
+  /** In scope, and a name fragment or the ID's last 4 characters (blank: everyone in scope). */
+  static Specification<Worker> matching(String query, String scope) {
+    return (root, q, cb) -> {
+      var where = cb.like(root.get("orgPath"), scope + "%");
+      if (query.isEmpty()) {
+        return where;
+      }
+      if (IdNumber.isLast4(query)) {
+        return cb.and(where, cb.equal(root.get("idLast4"), query.toUpperCase()));
+      }
+      return cb.and(where, cb.like(root.get("name"), "%" + Texts.likeEscaped(query) + "%", '\\'));
+    };
   }
 
   public record Revealed(String idNumber, String bankCardNumber, String disabilityCertNo) {}
@@ -298,6 +351,11 @@ public class Workers {
 
   String hash(String idNumber) {
     return cipher.hash(idNumber);
+  }
+
+  /** Workers by id in one query (for a page of another list of this module). */
+  List<Worker> all(java.util.Collection<Long> ids) {
+    return ids.isEmpty() ? List.of() : workers.findAllById(new java.util.HashSet<>(ids));
   }
 
   Worker requireWorker(long id) {

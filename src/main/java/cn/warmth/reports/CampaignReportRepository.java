@@ -4,7 +4,8 @@ import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface CampaignReportRepository extends JpaRepository<CampaignReport, Long> {
+interface CampaignReportRepository extends JpaRepository<CampaignReport, Long>,
+    org.springframework.data.jpa.repository.JpaSpecificationExecutor<CampaignReport> {
   @Query("""
       select r from CampaignReport r where r.campaignCode = :campaign and r.orgPath like concat(:scope, '%')
       order by r.orgPath, r.id""")

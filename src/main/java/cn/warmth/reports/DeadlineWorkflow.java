@@ -99,6 +99,11 @@ class DeadlineWorkflow implements WorkItemSource {
   // ------------------------------------------------------------------ work items
 
   @Override
+  public List<String> taskKeys() {
+    return List.of(TASK_REMINDER);
+  }
+
+  @Override
   public String processKey() {
     return KEY;
   }

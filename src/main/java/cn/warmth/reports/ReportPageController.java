@@ -4,6 +4,10 @@ import cn.warmth.campaign.Campaigns;
 import cn.warmth.shared.BusinessException;
 import cn.warmth.shared.CurrentUser;
 import cn.warmth.shared.FormErrors;
+import cn.warmth.shared.PageParams;
+import cn.warmth.shared.Paged;
+import cn.warmth.shared.Pager;
+import cn.warmth.shared.SortOrder;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -27,14 +31,20 @@ class ReportPageController {
     this.messages = messages;
   }
 
+  /** A campaign's reports: the children's state, and the reports in scope (by status, sorted, one page with the total). */
   @GetMapping("/reports")
-  String page(@RequestParam(required = false) String campaign, Model model) {
+  String page(@RequestParam(required = false) String campaign, @RequestParam(required = false) String status,
+      @RequestParam(required = false) String sort, PageParams page, Model model) {
     String code = campaigns.codeOrDefault(campaign);
     model.addAttribute("campaigns", campaigns.all());
     if (code != null) {
       var me = CurrentUser.get();
       model.addAttribute("campaign", campaigns.require(code));
-      model.addAttribute("reports", reports.list(code));
+      SortOrder order = SortOrder.parse(sort, "org", Reports.SORTS);
+      Paged<Reports.ReportView> rows = reports.list(code, status, order, page);
+      model.addAttribute("reports", rows.items());
+      model.addAttribute("pager", Pager.of(rows, page, order));
+      model.addAttribute("statuses", ReportStatus.values());
       model.addAttribute("children", reports.childStates(code, me.orgCode()));
       model.addAttribute("unitActions", reports.unitActions(code));
       model.addAttribute("me", me);
@@ -62,7 +72,7 @@ class ReportPageController {
       return "redirect:/reports?campaign=" + campaignCode;
     } catch (BusinessException e) {
       FormErrors.addTo(model, e, messages, locale);
-      return page(campaignCode, model);
+      return page(campaignCode, null, null, PageParams.first(), model);
     }
   }
 
@@ -75,9 +85,9 @@ class ReportPageController {
       reports.review(id, decision, comment);
       redirect.addFlashAttribute("successMessage", messages.getMessage("report.reviewed", null, locale));
       return fromReport ? "redirect:/reports/" + id : "redirect:/reports?campaign=" + campaignCode;
-    } catch (BusinessException e) {
-      FormErrors.addTo(model, e, messages, locale);
-      return fromReport ? report(id, model) : page(campaignCode, model);
+    } catch (RuntimeException e) {
+      FormErrors.addTo(model, FormErrors.refusal(e), messages, locale);
+      return fromReport ? report(id, model) : page(campaignCode, null, null, PageParams.first(), model);
     }
   }
 }

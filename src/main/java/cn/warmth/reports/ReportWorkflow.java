@@ -140,6 +140,11 @@ class ReportWorkflow implements WorkItemSource {
   // ------------------------------------------------------------------ work items
 
   @Override
+  public List<String> taskKeys() {
+    return List.of(TASK_REVIEW, TASK_RESUBMIT);
+  }
+
+  @Override
   public String processKey() {
     return KEY;
   }

@@ -178,6 +178,32 @@ public class Reports {
     return new cn.warmth.shared.Paged<>(views(found.getContent(), campaign, Map.of()), found.getTotalElements());
   }
 
+  /** The report list's sort keys. */
+  public static final List<String> SORTS = List.of("org", "submitted", "status");
+  private static final Map<String, String> SORT_PROPERTIES = Map.of("org", "orgPath", "submitted", "submittedAt",
+      "status", "status");
+
+  /** The reports page's list: in scope, optionally of one status, sorted, one page (live figures for that page only). */
+  @Transactional(readOnly = true)
+  public cn.warmth.shared.Paged<ReportView> list(String campaignCode, String status, cn.warmth.shared.SortOrder sort,
+      cn.warmth.shared.PageParams page) {
+    CampaignView campaign = campaigns.require(campaignCode);
+    cn.warmth.shared.Problems p = new cn.warmth.shared.Problems();
+    ReportStatus st = status == null || status.isBlank() ? null
+        : cn.warmth.shared.Enums.parse(ReportStatus.class, status, "status", p);
+    p.throwIfAny();
+    String scope = CurrentUser.get().orgPath();
+    org.springframework.data.jpa.domain.Specification<CampaignReport> spec = (root, q, cb) -> {
+      var where = new ArrayList<jakarta.persistence.criteria.Predicate>();
+      where.add(cb.equal(root.get("campaignCode"), campaign.code()));
+      where.add(cb.like(root.get("orgPath"), scope + "%"));
+      if (st != null) where.add(cb.equal(root.get("status"), st));
+      return cb.and(where.toArray(jakarta.persistence.criteria.Predicate[]::new));
+    };
+    var found = reports.findAll(spec, page.pageable(sort.toSort(SORT_PROPERTIES)));
+    return new cn.warmth.shared.Paged<>(views(found.getContent(), campaign, Map.of()), found.getTotalElements());
+  }
+
   /** For a parent: each direct child unit's state for the campaign (missing and late ones included). */
   public record ChildState(String orgCode, String orgName, ReportStatus status, Long reportId, boolean late) {}
 

@@ -28,6 +28,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  * {@code code}, and {@code errors: [{field, code, message}]} for invalid fields.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class ApiExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
   private final MessageSource messages;

@@ -17,8 +17,7 @@ import org.springframework.web.servlet.ModelAndView;
  * Failures that are not about the request's content, for the API and the pages alike, before
  * any controller advice: a body over its limit (413, also when Spring's multipart limit or
  * {@link UploadLimits} stops it mid-read) and a database that cannot be reached (503, never a
- * 401 or 500); and a page's {@link BusinessException} (a role that may not open a form, a record
- * out of scope) as the error page with its status. Everything else goes on to the usual handlers.
+ * 401 or 500). Everything else goes on to the usual handlers (pages' refusals: {@link PageExceptionHandler}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -36,11 +35,6 @@ class InfrastructureExceptions implements HandlerExceptionResolver {
   public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
       Exception e) {
     BusinessException answer = null;
-    if (e instanceof BusinessException b && isPage(handler)) {
-      // A page refused (403 role, 404 out of scope, ...): the error page with that status.
-      response.setStatus(b.status().value());
-      return new ModelAndView("error", Map.of("status", b.status().value()), b.status());
-    }
     if (isTooLarge(e)) {
       answer = BusinessException.tooLarge(limits.limitFor(request.getRequestURI().substring(request.getContextPath().length())));
     } else if (DatabaseTrouble.isUnavailable(e)) {
@@ -60,16 +54,6 @@ class InfrastructureExceptions implements HandlerExceptionResolver {
       log.debug("could not write the answer", io);
     }
     return new ModelAndView();
-  }
-
-  /** A page controller (views), not a JSON one (@RestController / @ResponseBody). */
-  private static boolean isPage(Object handler) {
-    if (!(handler instanceof org.springframework.web.method.HandlerMethod m)) {
-      return false;
-    }
-    return !m.hasMethodAnnotation(org.springframework.web.bind.annotation.ResponseBody.class)
-        && org.springframework.core.annotation.AnnotatedElementUtils.findMergedAnnotation(m.getBeanType(),
-            org.springframework.web.bind.annotation.ResponseBody.class) == null;
   }
 
   private static boolean isTooLarge(Throwable e) {

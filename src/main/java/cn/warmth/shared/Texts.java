@@ -20,6 +20,11 @@ public final class Texts {
 
   private Texts() {}
 
+  /** A search text inside a LIKE pattern escaped with '\\': its %, _ and \\ match only themselves. */
+  public static String likeEscaped(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
   public static String trim(String s) {
     return s == null ? null : s.strip();
   }

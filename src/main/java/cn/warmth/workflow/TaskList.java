@@ -38,13 +38,38 @@ public class TaskList {
 
   /** One page of the user's open tasks, earliest due first, then newest (ordered by the engine in SQL). */
   public List<EngineTask> openFor(WarmthUser user, int offset, int limit) {
-    return withBusinessKeys(query(user).orderByDueDate().asc().orderByTaskCreateTime().desc().orderByTaskId().asc()
-        .listPage(offset, limit));
+    return openFor(user, Filter.NONE, false, offset, limit);
+  }
+
+  /**
+   * Which of a user's open tasks: those concerning one unit and everything below it (offered to
+   * the user's roles' groups at that unit, {@code role@UNIT}: a task is offered at its unit and
+   * every ancestor), and of one kind (task definition key); null means any. The unit must be in
+   * the user's scope (the caller checks).
+   */
+  public record Filter(String unitCode, String taskKey) {
+    public static final Filter NONE = new Filter(null, null);
+  }
+
+  /**
+   * One page of the user's open tasks matching the filter, paged and ordered by the engine in
+   * SQL: earliest due first (then newest), or newest first when {@code byCreated}.
+   */
+  public List<EngineTask> openFor(WarmthUser user, Filter filter, boolean byCreated, int offset, int limit) {
+    var q = query(user, filter);
+    q = byCreated ? q.orderByTaskCreateTime().desc().orderByTaskId().asc()
+        : q.orderByDueDate().asc().orderByTaskCreateTime().desc().orderByTaskId().asc();
+    return withBusinessKeys(q.listPage(offset, limit));
   }
 
   /** How many open tasks the user has (counted by the engine in SQL). */
   public long countFor(WarmthUser user) {
-    return query(user).count();
+    return countFor(user, Filter.NONE);
+  }
+
+  /** How many of the user's open tasks match the filter (counted by the engine in SQL). */
+  public long countFor(WarmthUser user, Filter filter) {
+    return query(user, filter).count();
   }
 
   private List<EngineTask> withBusinessKeys(List<Task> open) {
@@ -80,7 +105,20 @@ public class TaskList {
   }
 
   private org.camunda.bpm.engine.task.TaskQuery query(WarmthUser user) {
+    return query(user, Filter.NONE);
+  }
+
+  private org.camunda.bpm.engine.task.TaskQuery query(WarmthUser user, Filter filter) {
     var q = tasks.createTaskQuery().active();
+    if (filter.taskKey() != null) {
+      q = q.taskDefinitionKey(filter.taskKey());
+    }
+    if (filter.unitCode() != null) {
+      // Offered to one of the user's roles at that unit: the unit's tasks and those of every unit below it.
+      List<String> atUnit = user.roles().stream().map(r -> cn.warmth.shared.EngineGroups.of(r, filter.unitCode()))
+          .toList();
+      return atUnit.isEmpty() ? q.taskId("-") : q.taskCandidateGroupIn(atUnit);
+    }
     List<String> groups = user.engineGroups();
     return groups.isEmpty() ? q.taskAssignee(user.username())
         : q.or().taskAssignee(user.username()).taskCandidateGroupIn(groups).endOr();

@@ -11,6 +11,9 @@ public interface WorkItemSource {
   /** The process definition key this source explains, e.g. {@code aidCase}. */
   String processKey();
 
+  /** The user tasks of the process, in the order the inbox lists its kinds (e.g. {@code approveFinance}). */
+  List<String> taskKeys();
+
   /**
    * One work item per task, in the same order; load what is needed for all of them at once
    * (one query per kind of thing, not one per task). Tasks reach here only for users they are

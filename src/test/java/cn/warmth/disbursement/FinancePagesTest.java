@@ -65,7 +65,7 @@ class FinancePagesTest {
         "GBK", "delimiter", "COMMA", "amountUnit", "FEN", "fileHeader", "true", "fileColumns", "NAME=户名\nFOO=x",
         "resultHeader", "true", "resultColumns", "REFERENCE=备注\nSTATUS=状态", "successValues", "成功",
         "failureValues", "失败"));
-    assertThat(bad.statusCode()).isEqualTo(200);
+    assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("代码须为", "名称须为", "列代码“FOO”无效", "缺少必需的列“CARD”");
 
     token = admin.csrf("/admin/bank-profiles/new");
@@ -105,7 +105,7 @@ class FinancePagesTest {
     HttpResponse<String> refused = finance.postFile(path + "/bank-result", token, "file", "回盘.csv",
         ("reference,status,message\r\nXA-1999-000001,SUCCESS,\r\n" + a.caseNumber() + ",PERHAPS,\r\n")
             .getBytes(StandardCharsets.UTF_8));
-    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("id=\"result-errors\"", "XA-1999-000001", "不在第", "PERHAPS", "无法识别",
         "整个文件未导入");
 
