@@ -5,7 +5,10 @@ import cn.warmth.organisation.Organisations;
 import cn.warmth.shared.BusinessException;
 import cn.warmth.shared.CurrentUser;
 import cn.warmth.shared.FormErrors;
+import cn.warmth.shared.Integers;
+import cn.warmth.shared.Problems;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,19 +45,28 @@ class ActivityPageController {
     return "activities/activities";
   }
 
+  /**
+   * Records an activity. The form shows only the fields of the chosen kind (static/js/activities.js);
+   * a refusal keeps every typed field and puts each message under its own field.
+   */
   @PostMapping("/activities")
-  String record(@RequestParam String campaignCode, @RequestParam String orgCode, @RequestParam String kind,
-      @RequestParam String date, @RequestParam(required = false) Integer count,
-      @RequestParam(required = false) String amountYuan, @RequestParam(required = false) String enterpriseName,
-      @RequestParam(required = false) String enterpriseCreditCode, @RequestParam(required = false) String note,
-      Model model, Locale locale, RedirectAttributes redirect) {
+  String record(@RequestParam(required = false) String campaignCode, @RequestParam(required = false) String orgCode,
+      @RequestParam(required = false) String kind, @RequestParam(required = false) String date,
+      @RequestParam(required = false) String count, @RequestParam(required = false) String amountYuan,
+      @RequestParam(required = false) String enterpriseName, @RequestParam(required = false) String enterpriseCreditCode,
+      @RequestParam(required = false) String note, @RequestParam Map<String, String> input, Model model, Locale locale,
+      RedirectAttributes redirect) {
     try {
-      activities.record(campaignCode, orgCode, kind, date, count, amountYuan == null || amountYuan.isBlank() ? null : amountYuan,
-          enterpriseName, enterpriseCreditCode, note);
+      Problems p = new Problems();
+      Long n = Integers.parse(count, "count", 0, Integer.MAX_VALUE, false, p);
+      p.throwIfAny();
+      activities.record(campaignCode, orgCode, kind, date, n == null ? null : n.intValue(),
+          amountYuan == null || amountYuan.isBlank() ? null : amountYuan, enterpriseName, enterpriseCreditCode, note);
       redirect.addFlashAttribute("successMessage", messages.getMessage("activity.recorded", null, locale));
       return "redirect:/activities?campaign=" + campaignCode;
     } catch (BusinessException e) {
       FormErrors.addTo(model, e, messages, locale);
+      FormErrors.keepInput(model, "activity", input);
       return page(campaignCode, model);
     }
   }
