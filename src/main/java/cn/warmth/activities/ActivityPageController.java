@@ -5,8 +5,11 @@ import cn.warmth.organisation.Organisations;
 import cn.warmth.shared.BusinessException;
 import cn.warmth.shared.CurrentUser;
 import cn.warmth.shared.FormErrors;
+import cn.warmth.shared.FieldProblem;
 import cn.warmth.shared.Integers;
 import cn.warmth.shared.Problems;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -56,12 +59,21 @@ class ActivityPageController {
       @RequestParam(required = false) String enterpriseName, @RequestParam(required = false) String enterpriseCreditCode,
       @RequestParam(required = false) String note, @RequestParam Map<String, String> input, Model model, Locale locale,
       RedirectAttributes redirect) {
+    Problems typed = new Problems();
+    Long n = Integers.parse(count, "count", 0, Integer.MAX_VALUE, false, typed);
     try {
-      Problems p = new Problems();
-      Long n = Integers.parse(count, "count", 0, Integer.MAX_VALUE, false, p);
-      p.throwIfAny();
-      activities.record(campaignCode, orgCode, kind, date, n == null ? null : n.intValue(),
-          amountYuan == null || amountYuan.isBlank() ? null : amountYuan, enterpriseName, enterpriseCreditCode, note);
+      try {
+        // A count that is no number: -1 makes the service refuse as well (nothing saved) and report the rest.
+        activities.record(campaignCode, orgCode, kind, date, typed.isEmpty() ? (n == null ? null : n.intValue()) : -1,
+            amountYuan == null || amountYuan.isBlank() ? null : amountYuan, enterpriseName, enterpriseCreditCode, note);
+      } catch (BusinessException e) {
+        if (typed.isEmpty() || e.status() != org.springframework.http.HttpStatus.BAD_REQUEST) {
+          throw e;
+        }
+        List<FieldProblem> all = new ArrayList<>(typed.list());
+        e.errors().stream().filter(f -> !"count".equals(f.field())).forEach(all::add);
+        throw BusinessException.validation(all);
+      }
       redirect.addFlashAttribute("successMessage", messages.getMessage("activity.recorded", null, locale));
       return "redirect:/activities?campaign=" + campaignCode;
     } catch (BusinessException e) {
