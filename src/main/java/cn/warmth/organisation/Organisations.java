@@ -96,6 +96,9 @@ public class Organisations {
   @Transactional
   public OrgContact setContact(String code, String name, String phone) {
     CurrentUser.requireRole(Role.ADMIN);
+    if (code == null || code.isBlank()) {
+      throw BusinessException.validation(cn.warmth.shared.FieldProblem.of("code", "REQUIRED"));
+    }
     OrgUnit unit = requireUnit(code);
     Problems p = new Problems();
     String who = blankToNull(Texts.trim(name));
