@@ -137,7 +137,7 @@ class PhoneBrowserIT {
     assertThat(unlabelledFields("#visit-form")).isEmpty();
     assertThat(((Number) driver.executeScript("return document.documentElement.scrollWidth")).intValue())
         .isLessThanOrEqualTo(width);
-    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", date);
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", date);
     Browser.screenshot(driver, "visit-error-" + width);
 
     // Corrected, the visit is recorded with what was typed.
@@ -210,7 +210,7 @@ class PhoneBrowserIT {
     WebElement error = driver.findElement(By.cssSelector("#activity-form [data-field=date]"));
     Map<?, ?> d = rect(driver.findElement(By.id("activity-date")));
     assertThat(n(rect(error), "top")).isBetween(n(d, "bottom") - 1, n(d, "bottom") + 12);
-    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", error);
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", error);
     Browser.screenshot(driver, "phone-activity-error");
   }
 
