@@ -273,7 +273,7 @@ abstract class StatisticsContract {
       assertThat(sheet.getNumMergedRegions()).isGreaterThan(5);
       FormulaEvaluator eval = wb.getCreationHelper().createFormulaEvaluator();
       Map<String, Double> byCode = new HashMap<>();
-      for (int r = 4; r <= sheet.getLastRowNum(); r++) {
+      for (int r = 5; r <= sheet.getLastRowNum(); r++) {
         var row = sheet.getRow(r);
         if (row == null || row.getCell(1) == null || row.getCell(4) == null) {
           continue;
