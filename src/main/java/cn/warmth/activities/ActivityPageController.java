@@ -9,7 +9,13 @@ import cn.warmth.shared.PageParams;
 import cn.warmth.shared.Paged;
 import cn.warmth.shared.Pager;
 import cn.warmth.shared.SortOrder;
+import cn.warmth.shared.FieldProblem;
+import cn.warmth.shared.Integers;
+import cn.warmth.shared.Problems;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,19 +58,37 @@ class ActivityPageController {
     return "activities/activities";
   }
 
+  /**
+   * Records an activity. The form shows only the fields of the chosen kind (static/js/activities.js);
+   * a refusal keeps every typed field and puts each message under its own field.
+   */
   @PostMapping("/activities")
-  String record(@RequestParam String campaignCode, @RequestParam String orgCode, @RequestParam String kind,
-      @RequestParam String date, @RequestParam(required = false) Integer count,
-      @RequestParam(required = false) String amountYuan, @RequestParam(required = false) String enterpriseName,
-      @RequestParam(required = false) String enterpriseCreditCode, @RequestParam(required = false) String note,
-      Model model, Locale locale, RedirectAttributes redirect) {
+  String record(@RequestParam(required = false) String campaignCode, @RequestParam(required = false) String orgCode,
+      @RequestParam(required = false) String kind, @RequestParam(required = false) String date,
+      @RequestParam(required = false) String count, @RequestParam(required = false) String amountYuan,
+      @RequestParam(required = false) String enterpriseName, @RequestParam(required = false) String enterpriseCreditCode,
+      @RequestParam(required = false) String note, @RequestParam Map<String, String> input, Model model, Locale locale,
+      RedirectAttributes redirect) {
+    Problems typed = new Problems();
+    Long n = Integers.parse(count, "count", 0, Integer.MAX_VALUE, false, typed);
     try {
-      activities.record(campaignCode, orgCode, kind, date, count, amountYuan == null || amountYuan.isBlank() ? null : amountYuan,
-          enterpriseName, enterpriseCreditCode, note);
+      try {
+        // A count that is no number: -1 makes the service refuse as well (nothing saved) and report the rest.
+        activities.record(campaignCode, orgCode, kind, date, typed.isEmpty() ? (n == null ? null : n.intValue()) : -1,
+            amountYuan == null || amountYuan.isBlank() ? null : amountYuan, enterpriseName, enterpriseCreditCode, note);
+      } catch (BusinessException e) {
+        if (typed.isEmpty() || e.status() != org.springframework.http.HttpStatus.BAD_REQUEST) {
+          throw e;
+        }
+        List<FieldProblem> all = new ArrayList<>(typed.list());
+        e.errors().stream().filter(f -> !"count".equals(f.field())).forEach(all::add);
+        throw BusinessException.validation(all);
+      }
       redirect.addFlashAttribute("successMessage", messages.getMessage("activity.recorded", null, locale));
       return "redirect:/activities?campaign=" + campaignCode;
     } catch (BusinessException e) {
       FormErrors.addTo(model, e, messages, locale);
+      FormErrors.keepInput(model, "activity", input);
       return page(campaignCode, null, null, null, PageParams.first(), model);
     }
   }

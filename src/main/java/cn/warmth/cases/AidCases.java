@@ -359,7 +359,22 @@ public class AidCases {
   }
 
   /** 公示名单: closed cases of a campaign in scope, names masked, for the notice board. */
-  public record NoticeLine(String caseNumber, String maskedName, String orgCode, AidCategory category, String totalYuan) {}
+  /** The masked worker name of each case (drill-down rows), in one query; the caller checked the scope. */
+  @Transactional(readOnly = true)
+  public Map<String, String> maskedWorkerNames(java.util.Collection<String> caseNumbers) {
+    if (caseNumbers.isEmpty()) {
+      return Map.of();
+    }
+    List<AidCase> list = cases.findByCaseNumberIn(caseNumbers);
+    Map<Long, String> names = workers.namesOf(list.stream().map(AidCase::getWorkerId).toList());
+    Map<String, String> out = new java.util.HashMap<>();
+    list.forEach(c -> out.put(c.getCaseNumber(), cn.warmth.registry.Masks.name(names.get(c.getWorkerId()))));
+    return out;
+  }
+
+  /** A line of the 公示名单: the masked name, the unit by name, the category, money and goods. */
+  public record NoticeLine(String caseNumber, String maskedName, String orgCode, String orgName, AidCategory category,
+      String totalYuan) {}
 
   @Transactional(readOnly = true)
   public List<NoticeLine> publicList(String campaignCode, String scopePath) {
@@ -370,8 +385,10 @@ public class AidCases {
         (rs, i) -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5)),
         campaignCode, scopePath + "%");
     Map<Long, String> names = workers.namesOf(rows.stream().map(Row::workerId).toList());
+    Map<String, String> units = organisations.namesOf(rows.stream().map(Row::orgCode).distinct().toList());
     return rows.stream().map(r -> new NoticeLine(r.caseNumber(), cn.warmth.registry.Masks.name(names.get(r.workerId())),
-        r.orgCode(), AidCategory.valueOf(r.category()), Money.yuan(r.fen()))).toList();
+        r.orgCode(), units.getOrDefault(r.orgCode(), r.orgCode()), AidCategory.valueOf(r.category()),
+        Money.yuan(r.fen()))).toList();
   }
 
   // ---------------------------------------------------------------- bank-card payments

@@ -125,47 +125,53 @@ class CasePageController {
 
   @PostMapping("/cases/{caseNumber}/approval")
   String approval(@PathVariable String caseNumber, @RequestParam(required = false) String decision,
-      @RequestParam(required = false) String comment, Model model, Locale locale, RedirectAttributes redirect) {
-    return act(caseNumber, model, locale, redirect, "case.approvalSaved", () -> cases.approve(caseNumber, decision, comment));
+      @RequestParam(required = false) String comment, @RequestParam Map<String, String> input, Model model,
+      Locale locale, RedirectAttributes redirect) {
+    return act(caseNumber, "approval", input, model, locale, redirect, "case.approvalSaved",
+        () -> cases.approve(caseNumber, decision, comment));
   }
 
+  /** A visit recorded (or waived): a refusal keeps what was typed, each message under its own field. */
   @PostMapping("/cases/{caseNumber}/visit")
   String visit(@PathVariable String caseNumber, @RequestParam(required = false) String outcome,
       @RequestParam(required = false) String visitedOn, @RequestParam(required = false) String visitors,
       @RequestParam(required = false) String notes, @RequestParam(defaultValue = "false") boolean receiptSigned,
-      Model model, Locale locale, RedirectAttributes redirect) {
-    return act(caseNumber, model, locale, redirect, "case.visitSaved",
-        () -> cases.recordVisit(caseNumber, outcome, visitedOn, visitors, notes, receiptSigned));
+      @RequestParam Map<String, String> input, Model model, Locale locale, RedirectAttributes redirect) {
+    return act(caseNumber, "WAIVED".equals(outcome) ? "waive" : "visit", input, model, locale, redirect,
+        "case.visitSaved", () -> cases.recordVisit(caseNumber, outcome, visitedOn, visitors, notes, receiptSigned));
   }
 
   @PostMapping("/cases/{caseNumber}/reschedule")
-  String reschedule(@PathVariable String caseNumber, @RequestParam(required = false) String plannedDate, Model model,
-      Locale locale, RedirectAttributes redirect) {
-    return act(caseNumber, model, locale, redirect, "case.rescheduled",
+  String reschedule(@PathVariable String caseNumber, @RequestParam(required = false) String plannedDate,
+      @RequestParam Map<String, String> input, Model model, Locale locale, RedirectAttributes redirect) {
+    return act(caseNumber, "reschedule", input, model, locale, redirect, "case.rescheduled",
         () -> cases.reschedule(caseNumber, plannedDate, null, null));
   }
 
   @PostMapping("/cases/{caseNumber}/handover")
-  String handover(@PathVariable String caseNumber, @RequestParam(required = false) String receivedOn, Model model,
-      Locale locale, RedirectAttributes redirect) {
-    return act(caseNumber, model, locale, redirect, "case.handedOver", () -> cases.confirmHandover(caseNumber, receivedOn));
+  String handover(@PathVariable String caseNumber, @RequestParam(required = false) String receivedOn,
+      @RequestParam Map<String, String> input, Model model, Locale locale, RedirectAttributes redirect) {
+    return act(caseNumber, "handover", input, model, locale, redirect, "case.handedOver",
+        () -> cases.confirmHandover(caseNumber, receivedOn));
   }
 
   @PostMapping("/cases/{caseNumber}/close")
   String close(@PathVariable String caseNumber, Model model, Locale locale, RedirectAttributes redirect) {
-    return act(caseNumber, model, locale, redirect, "case.closedMessage", () -> cases.close(caseNumber));
+    return act(caseNumber, "close", Map.of(), model, locale, redirect, "case.closedMessage", () -> cases.close(caseNumber));
   }
 
   @PostMapping("/cases/{caseNumber}/void")
-  String voidCase(@PathVariable String caseNumber, @RequestParam(required = false) String reason, Model model,
-      Locale locale, RedirectAttributes redirect) {
-    return act(caseNumber, model, locale, redirect, "case.voidedMessage", () -> cases.voidCase(caseNumber, reason));
+  String voidCase(@PathVariable String caseNumber, @RequestParam(required = false) String reason,
+      @RequestParam Map<String, String> input, Model model, Locale locale, RedirectAttributes redirect) {
+    return act(caseNumber, "void", input, model, locale, redirect, "case.voidedMessage",
+        () -> cases.voidCase(caseNumber, reason));
   }
 
   @PostMapping("/cases/{caseNumber}/payment/retry")
   String retry(@PathVariable String caseNumber, @RequestParam(defaultValue = "false") boolean confirmBankIssue,
-      @RequestParam(required = false) String note, Model model, Locale locale, RedirectAttributes redirect) {
-    return act(caseNumber, model, locale, redirect, "case.retried",
+      @RequestParam(required = false) String note, @RequestParam Map<String, String> input, Model model, Locale locale,
+      RedirectAttributes redirect) {
+    return act(caseNumber, "retry", input, model, locale, redirect, "case.retried",
         () -> cases.retryPayment(caseNumber, confirmBankIssue, note));
   }
 
@@ -220,8 +226,9 @@ class CasePageController {
   /** The visits page's groups: everything up to {@value #VISITS_AHEAD_DAYS} days ahead, or one group. */
   enum VisitGroup { ALL, OVERDUE, TODAY, UPCOMING }
 
-  private String act(String caseNumber, Model model, Locale locale, RedirectAttributes redirect, String okKey,
-      Supplier<CaseView> action) {
+  /** Runs one of the case's actions; a refusal shows the case again with the typed input kept ({@code failed} names the form). */
+  private String act(String caseNumber, String form, Map<String, String> input, Model model, Locale locale,
+      RedirectAttributes redirect, String okKey, Supplier<CaseView> action) {
     try {
       action.get();
       redirect.addFlashAttribute("successMessage", messages.getMessage(okKey, null, locale));
@@ -229,6 +236,7 @@ class CasePageController {
     } catch (RuntimeException e) {
       // The case page read afresh, the refusal's status; someone else first: "已被他人处理", input kept.
       FormErrors.addTo(model, FormErrors.refusal(e), messages, locale);
+      FormErrors.keepInput(model, form, input);
       return view(caseNumber, model);
     }
   }

@@ -131,6 +131,10 @@ class DemoData implements ApplicationRunner {
     as("admin", () -> {
       organisations.setDibao("SX", 75_000L);     // 750 yuan/month province-wide
       organisations.setDibao("SX-XA", 95_000L);  // Xi'an's higher urban standard
+      // Contact persons: 填报人 and 电话 of each unit's 统计表 (the province's from the notice).
+      organisations.setContact("SX", "钟振宇", "029-87228992");
+      organisations.setContact("SX-XA", "陈思远", "029-88661234");
+      organisations.setContact("SX-XA-TSZ", "孙立新", "029-88888888");
     });
     long[] ids = new long[8];
     as("tsz.officer", () -> {

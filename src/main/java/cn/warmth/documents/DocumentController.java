@@ -61,6 +61,14 @@ class DocumentController {
     return pdf("困难职工档案-" + id, pdf.file(paper.file(id)));
   }
 
+  /** The 统计表 print view: the same sheet as the PDF, on one A4 landscape page. */
+  @GetMapping("/statistics/print")
+  String statistics(@RequestParam(required = false) String campaign, @RequestParam(required = false) String org,
+      @RequestParam(defaultValue = "2") int decimals, Model model) {
+    model.addAttribute("s", paper.statistics(campaign, org, decimals));
+    return "documents/statistics";
+  }
+
   @GetMapping("/statistics/official.pdf")
   ResponseEntity<byte[]> statisticsPdf(@RequestParam(required = false) String campaign,
       @RequestParam(required = false) String org, @RequestParam(defaultValue = "2") int decimals) {

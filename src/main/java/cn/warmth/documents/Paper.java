@@ -1,12 +1,12 @@
 package cn.warmth.documents;
 
-import cn.warmth.audit.AuditView;
 import cn.warmth.cases.CaseView;
 import cn.warmth.cases.FundSource;
 import cn.warmth.cases.Handovers;
 import cn.warmth.disbursement.BatchRosters;
 import cn.warmth.organisation.OrgView;
 import cn.warmth.organisation.Organisations;
+import cn.warmth.organisation.Users;
 import cn.warmth.registry.HardshipFileView;
 import cn.warmth.registry.HardshipFiles;
 import cn.warmth.registry.MaskedDetails;
@@ -40,10 +40,11 @@ class Paper {
   private final Workers workers;
   private final OfficialSheets sheets;
   private final Organisations organisations;
+  private final Users users;
   private final Clock clock;
 
   Paper(Handovers handovers, MaskedDetails masked, BatchRosters rosters, HardshipFiles files, Workers workers,
-      OfficialSheets sheets, Organisations organisations, Clock clock) {
+      OfficialSheets sheets, Organisations organisations, Users users, Clock clock) {
     this.handovers = handovers;
     this.masked = masked;
     this.rosters = rosters;
@@ -51,6 +52,7 @@ class Paper {
     this.workers = workers;
     this.sheets = sheets;
     this.organisations = organisations;
+    this.users = users;
     this.clock = clock;
   }
 
@@ -102,7 +104,7 @@ class Paper {
   record SourceTotal(FundSource source, int count, String totalYuan) {}
 
   record RosterSheet(String orgName, BatchRosters.Roster roster, List<SourceTotal> totals, String totalYuan,
-      String totalUpper, String preparer, LocalDate printedOn) {}
+      String totalUpper, String preparer, LocalDate printedOn, String createdByName) {}
 
   @Transactional(readOnly = true)
   public RosterSheet roster(long batchId) {
@@ -118,21 +120,30 @@ class Paper {
     List<SourceTotal> totals = by.entrySet().stream().map(e -> new SourceTotal(e.getKey(), (int) e.getValue()[0],
         Money.yuan(e.getValue()[1]))).toList();
     String orgName = organisations.find(r.batch().orgCode()).map(OrgView::name).orElse(r.batch().orgCode());
+    String createdBy = r.batch().createdBy();
     return new RosterSheet(orgName, r, totals, Money.yuan(total), ChineseAmount.of(total),
-        CurrentUser.get().displayName(), LocalDate.now(clock));
+        CurrentUser.get().displayName(), LocalDate.now(clock),
+        users.displayNames(List.of(createdBy)).getOrDefault(createdBy, createdBy));
   }
 
   // ---------------------------------------------------------------- 困难职工档案
 
-  record FileSheet(HardshipFileView file, WorkerView worker, String orgName, List<AuditView> history,
-      LocalDate printedOn) {}
+  /** {@code names}: display names of the people on the sheet, by login (submitter, reviewer). */
+  record FileSheet(HardshipFileView file, WorkerView worker, String orgName, List<HardshipFiles.FileEvent> history,
+      Map<String, String> names, LocalDate printedOn) {
+
+    public String nameOf(String login) {
+      return login == null ? null : names.getOrDefault(login, login);
+    }
+  }
 
   @Transactional(readOnly = true)
   public FileSheet file(long fileId) {
     HardshipFileView f = files.get(fileId); // scope: 404 outside
     WorkerView w = workers.get(f.workerId());
     String orgName = organisations.find(f.orgCode()).map(OrgView::name).orElse(f.orgCode());
-    return new FileSheet(f, w, orgName, files.history(fileId), LocalDate.now(clock));
+    Map<String, String> names = users.displayNames(java.util.Arrays.asList(f.submittedBy(), f.reviewedBy()));
+    return new FileSheet(f, w, orgName, files.historyInWords(fileId), names, LocalDate.now(clock));
   }
 
   // ---------------------------------------------------------------- 统计表

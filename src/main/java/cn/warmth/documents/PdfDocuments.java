@@ -1,10 +1,10 @@
 package cn.warmth.documents;
 
-import cn.warmth.audit.AuditView;
 import cn.warmth.evidence.AttachmentView;
 import cn.warmth.registry.HardshipFileView;
 import cn.warmth.registry.HardshipReason;
 import cn.warmth.registry.WorkerView;
+import cn.warmth.registry.HardshipFiles;
 import cn.warmth.statistics.OfficialSheets;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -89,7 +89,7 @@ class PdfDocuments {
     return build(PageSize.A4.rotate(), "送温暖慰问金发放花名册", doc -> {
       title(doc, s.orgName() + "送温暖慰问金发放花名册");
       sub(doc, "批次号：" + b.id() + "　　资金来源：" + (b.fundSource() == null ? "多个来源"
-          : b.fundSource() + " " + msg("fundSource." + b.fundSource())) + "　　生成：" + b.createdBy() + " "
+          : b.fundSource() + " " + msg("fundSource." + b.fundSource())) + "　　生成：" + s.createdByName() + " "
           + b.createdAt().atZone(clock.getZone()).format(TIME) + "　　笔数：" + b.count());
       PdfPTable t = table(new float[] {5, 9, 17, 14, 18, 10, 11, 13, 7});
       head(t, "序号", "姓名", "身份证号", "开户银行", "银行卡号", "金额（元）", "资金来源", "案件编号", "结果");
@@ -151,8 +151,8 @@ class PdfDocuments {
           + (f.belowDibao() ? "（人均月收入低于低保标准）" : ""));
       wide(t, "困难情况说明", nz(f.description()));
       section(t, "三、审核与公示");
-      wide(t, "提交", f.submittedBy() + "　" + f.submittedAt().atZone(clock.getZone()).format(TIME));
-      wide(t, "审核", f.reviewedBy() == null ? "待审核" : f.reviewedBy() + "　" + f.reviewedAt().atZone(clock.getZone())
+      wide(t, "提交", s.nameOf(f.submittedBy()) + "　" + f.submittedAt().atZone(clock.getZone()).format(TIME));
+      wide(t, "审核", f.reviewedBy() == null ? "待审核" : s.nameOf(f.reviewedBy()) + "　" + f.reviewedAt().atZone(clock.getZone())
           .format(TIME) + "　" + nz(f.reviewComment()));
       wide(t, "公示", f.noticeUntil() == null ? (f.filedDate() == null ? "—" : "无须公示")
           : "公示至 " + f.noticeUntil() + "（按工作日计算，含节假日调休）");
@@ -169,8 +169,9 @@ class PdfDocuments {
     });
   }
 
-  private String historyLine(AuditView h) {
-    return h.at().atZone(clock.getZone()).toLocalDate() + " " + msg("audit.action." + h.action()) + "（" + h.actor() + "）";
+  private String historyLine(HardshipFiles.FileEvent h) {
+    return h.at().atZone(clock.getZone()).toLocalDate() + " " + msg("audit.action." + h.action()) + "（" + h.actorName()
+        + (h.detail() == null ? "" : "：" + h.detail()) + "）";
   }
 
   private String attachmentLine(AttachmentView a) {
@@ -187,7 +188,7 @@ class PdfDocuments {
       title(doc, sh.title());
       PdfPTable headLine = new PdfPTable(4);
       headLine.setWidthPercentage(100);
-      for (String x : new String[] {"填报单位：" + sh.orgName(), "填报人：" + sh.preparer(), "电话：",
+      for (String x : new String[] {"填报单位：" + sh.orgName(), "填报人：" + sh.preparer(), "电话：" + sh.phone(),
           s.printedOn().format(CN_DATE)}) {
         PdfPCell c = cell(x, font(9), Element.ALIGN_LEFT);
         c.setBorder(Rectangle.NO_BORDER);

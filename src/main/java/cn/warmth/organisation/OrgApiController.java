@@ -56,6 +56,20 @@ class OrgApiController {
         organisations.dibaoFor(code).map(cn.warmth.shared.Money::yuan).orElse(""));
   }
 
+  record ContactRequest(String contactName, String contactPhone) {}
+
+  record ContactResponse(String code, String contactName, String contactPhone) {}
+
+  /** ADMIN: the unit's contact person and phone (填报人/电话 of its 统计表); both empty clears them. */
+  @org.springframework.web.bind.annotation.PutMapping("/{code}/contact")
+  ContactResponse setContact(@org.springframework.web.bind.annotation.PathVariable String code,
+      @RequestBody ContactRequest req) {
+    cn.warmth.shared.CurrentUser.requireRole(cn.warmth.shared.Role.ADMIN); // the role and the scope before the body
+    organisations.requireInScope(code);
+    OrgContact c = organisations.setContact(code, req.contactName(), req.contactPhone());
+    return new ContactResponse(code, c.name(), c.phone());
+  }
+
   @GetMapping
   org.springframework.http.ResponseEntity<List<OrgResponse>> list(cn.warmth.shared.PageParams page) {
     return cn.warmth.shared.Paging.answer(organisations.inScope(page).map(OrgResponse::of), page);

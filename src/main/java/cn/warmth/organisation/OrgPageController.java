@@ -29,6 +29,7 @@ class OrgPageController {
     var orgs = organisations.inScope();
     model.addAttribute("orgs", orgs);
     model.addAttribute("dibao", organisations.dibaoStandards(orgs));
+    model.addAttribute("contacts", organisations.contacts(orgs));
     model.addAttribute("types", new OrgType[] {OrgType.CITY, OrgType.GRASSROOTS});
     return "organisation/orgs";
   }
@@ -45,6 +46,22 @@ class OrgPageController {
       return "redirect:/admin/orgs";
     } catch (BusinessException e) {
       FormErrors.addTo(model, e, messages, locale);
+      return tree(model);
+    }
+  }
+
+  /** The unit's contact person and phone; on a refusal the typed values stay in the form. */
+  @PostMapping("/admin/orgs/contact")
+  String contact(@RequestParam(required = false) String code, @RequestParam(required = false) String contactName,
+      @RequestParam(required = false) String contactPhone, Model model, Locale locale, RedirectAttributes redirect) {
+    try {
+      organisations.setContact(code, contactName, contactPhone);
+      redirect.addFlashAttribute("successMessage", messages.getMessage("saved", null, locale));
+      return "redirect:/admin/orgs";
+    } catch (BusinessException e) {
+      FormErrors.addTo(model, e, messages, locale);
+      model.addAttribute("contactForm", java.util.Map.of("code", String.valueOf(code), "contactName",
+          contactName == null ? "" : contactName, "contactPhone", contactPhone == null ? "" : contactPhone));
       return tree(model);
     }
   }

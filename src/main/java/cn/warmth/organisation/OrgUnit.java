@@ -46,6 +46,13 @@ class OrgUnit {
   @Column(name = "dibao_monthly_fen")
   private Long dibaoMonthlyFen;
 
+  /** The unit's contact person and phone (填报人/电话 of its 统计表); null until set. */
+  @Column(name = "contact_name")
+  private String contactName;
+
+  @Column(name = "contact_phone")
+  private String contactPhone;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -83,6 +90,16 @@ class OrgUnit {
   }
 
   Long getDibaoMonthlyFen() { return dibaoMonthlyFen; }
+
+  /** Both or neither: the caller has validated them. */
+  void setContact(String name, String phone) {
+    this.contactName = name;
+    this.contactPhone = phone;
+  }
+
+  OrgContact contact() {
+    return new OrgContact(contactName, contactPhone);
+  }
 
   Long getId() { return id; }
   String getCode() { return code; }

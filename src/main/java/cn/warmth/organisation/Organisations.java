@@ -86,6 +86,63 @@ public class Organisations {
         Map.of("dibaoMonthlyFen", String.valueOf(monthlyFen)));
   }
 
+  /** A contact phone: a landline with its area code or a mobile, digits with + - ( ) and spaces. */
+  static final Pattern CONTACT_PHONE = Pattern.compile("[0-9+\\-() ]{7,20}");
+
+  /**
+   * ADMIN sets the unit's contact person and phone (填报人 and 电话 of its 统计表); both blank
+   * clears them. Each is checked alone, and both problems are reported at once.
+   */
+  @Transactional
+  public OrgContact setContact(String code, String name, String phone) {
+    CurrentUser.requireRole(Role.ADMIN);
+    if (code == null || code.isBlank()) {
+      throw BusinessException.validation(cn.warmth.shared.FieldProblem.of("code", "REQUIRED"));
+    }
+    OrgUnit unit = requireUnit(code);
+    Problems p = new Problems();
+    String who = blankToNull(Texts.trim(name));
+    String tel = blankToNull(Texts.trim(phone));
+    if (who != null && !Texts.isPlain(who, 2, 30)) {
+      p.add("contactName", "INVALID_CONTACT_NAME");
+    }
+    if (tel != null && (!CONTACT_PHONE.matcher(tel).matches() || tel.chars().filter(Character::isDigit).count() < 7)) {
+      p.add("contactPhone", "INVALID_CONTACT_PHONE");
+    }
+    if (who == null && tel != null) {
+      p.add("contactName", "REQUIRED");
+    }
+    p.throwIfAny();
+    OrgContact before = unit.contact();
+    unit.setContact(who, tel);
+    audit.record("ORG_CONTACT_SET", "ORG", unit.getCode(), unit.getPath(),
+        Map.of("contactName", String.valueOf(before.name()), "contactPhone", String.valueOf(before.phone())),
+        Map.of("contactName", String.valueOf(who), "contactPhone", String.valueOf(tel)));
+    return unit.contact();
+  }
+
+  /** The unit's contact person and phone, regardless of the caller (the caller checked the scope). */
+  @Transactional(readOnly = true)
+  public OrgContact contactOf(String code) {
+    return orgs.findByCode(code).map(OrgUnit::contact).orElse(OrgContact.NONE);
+  }
+
+  /** Contacts of many units in one query (for the admin page); units without one are absent. */
+  @Transactional(readOnly = true)
+  public Map<String, OrgContact> contacts(List<OrgView> units) {
+    Map<String, OrgContact> m = new java.util.HashMap<>();
+    orgs.findByCodeIn(units.stream().map(OrgView::code).toList()).forEach(o -> {
+      if (o.contact().isSet()) {
+        m.put(o.getCode(), o.contact());
+      }
+    });
+    return m;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+
   /** The 低保 standard (fen per month) in force at an organisation: its own or the nearest ancestor's. */
   @Transactional(readOnly = true)
   public Optional<Long> dibaoFor(String code) {

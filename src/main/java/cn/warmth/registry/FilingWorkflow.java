@@ -52,6 +52,8 @@ class FilingWorkflow implements WorkItemSource {
   private static final String VAR_NOTICE_REQUIRED = "noticeRequired";
   private static final String VAR_NOTICE_OVER_AT = "noticeOverAt";
   private static final String VAR_ANNUAL_REVIEW_AT = "annualReviewAt";
+  /** The objection that sent the file back to review (set with the ObjectionRaised message). */
+  private static final String VAR_OBJECTION_ID = "objectionId";
 
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -60,10 +62,12 @@ class FilingWorkflow implements WorkItemSource {
   private final HardshipFileRepository files;
   private final WorkerRepository workers;
   private final Organisations organisations;
+  private final FileObjectionRepository objections;
   private final Clock clock;
 
   FilingWorkflow(RuntimeService runtime, TaskService tasks, ManagementService management, EngineUser engineUser,
-      HardshipFileRepository files, WorkerRepository workers, Organisations organisations, Clock clock) {
+      HardshipFileRepository files, WorkerRepository workers, Organisations organisations,
+      FileObjectionRepository objections, Clock clock) {
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
@@ -71,6 +75,7 @@ class FilingWorkflow implements WorkItemSource {
     this.files = files;
     this.workers = workers;
     this.organisations = organisations;
+    this.objections = objections;
     this.clock = clock;
   }
 
@@ -95,8 +100,10 @@ class FilingWorkflow implements WorkItemSource {
     engineUser.complete(task, vars);
   }
 
-  void objectionRaised(HardshipFile file) {
-    correlate(file, MSG_OBJECTION);
+  /** The objection (kept in {@code file_objection}) sends the process back to review; its id travels with the message. */
+  void objectionRaised(HardshipFile file, long objectionId) {
+    engineUser.run(() -> runtime.createMessageCorrelation(MSG_OBJECTION).processInstanceId(file.getProcessInstanceId())
+        .setVariable(VAR_OBJECTION_ID, objectionId).correlateWithResult());
   }
 
   void closed(HardshipFile file) {
@@ -162,12 +169,18 @@ class FilingWorkflow implements WorkItemSource {
         .forEach(w -> names.put(w.getId(), w.getName()));
     Map<String, String> units = organisations.namesOf(byId.values().stream().map(HardshipFile::getOrgCode)
         .collect(Collectors.toSet()));
+    // A file back in review after its 公示 was objected to: the task says so (the page shows the objection).
+    Set<Long> objected = objections.findByFileIdInOrderByRaisedAtAscIdAsc(byId.values().stream()
+        .filter(f -> f.getStatus() == FileStatus.PENDING_REVIEW).map(HardshipFile::getId).toList()).stream()
+        .map(FileObjection::getFileId).collect(Collectors.toSet());
     return open.stream().map(t -> {
       HardshipFile f = byId.get(fileId(t.businessKey()));
       if (f == null) {
         return WorkItem.unexplained(t);
       }
-      return new WorkItem("work.hardshipFiling." + t.taskKey(), new Object[] {String.valueOf(f.getId())}, "/hardship-files/" + f.getId(),
+      String title = "work.hardshipFiling." + t.taskKey()
+          + (TASK_REVIEW.equals(t.taskKey()) && objected.contains(f.getId()) ? ".objection" : "");
+      return new WorkItem(title, new Object[] {String.valueOf(f.getId())}, "/hardship-files/" + f.getId(),
           units.get(f.getOrgCode()), Masks.name(names.get(f.getWorkerId())), null, null, f.getId(), null, false);
     }).toList();
   }

@@ -153,11 +153,12 @@ class HardshipFile {
     this.activeWorkerId = null;
   }
 
-  /** An objection during the 公示 sends the file back to review. */
-  void objection() {
+  /** An objection during the 公示 sends the file back to review; the objection, as written, is returned to be kept. */
+  FileObjection objection(String by, String text, Instant at) {
     require(FileStatus.PUBLIC_NOTICE);
     this.status = FileStatus.PENDING_REVIEW;
     this.noticeUntil = null;
+    return new FileObjection(id, orgPath, by, at, text);
   }
 
   void file(LocalDate day) {

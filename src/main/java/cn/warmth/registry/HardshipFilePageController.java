@@ -12,6 +12,7 @@ import cn.warmth.shared.SortOrder;
 import cn.warmth.organisation.Organisations;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -95,37 +96,44 @@ class HardshipFilePageController {
     HardshipFileView f = files.get(id);
     model.addAttribute("file", f);
     model.addAttribute("worker", workers.get(f.workerId()));
-    model.addAttribute("history", files.history(id));
+    model.addAttribute("history", files.historyInWords(id));
     model.addAttribute("me", CurrentUser.get());
     model.addAttribute("closeReasons", CloseReason.values());
     return "registry/file";
   }
 
   @PostMapping("/hardship-files/{id}/review")
-  String review(@PathVariable long id, @RequestParam String decision, @RequestParam(required = false) String comment,
-      Model model, Locale locale, RedirectAttributes redirect) {
-    return act(id, model, locale, redirect, "file.reviewedMessage", () -> files.review(id, decision, comment));
+  String review(@PathVariable long id, @RequestParam(required = false) String decision,
+      @RequestParam(required = false) String comment, @RequestParam Map<String, String> input, Model model,
+      Locale locale, RedirectAttributes redirect) {
+    return act(id, "review", input, model, locale, redirect, "file.reviewedMessage",
+        () -> files.review(id, decision, comment));
   }
 
   @PostMapping("/hardship-files/{id}/objection")
-  String objection(@PathVariable long id, @RequestParam(required = false) String comment, Model model, Locale locale,
-      RedirectAttributes redirect) {
-    return act(id, model, locale, redirect, "file.objectionRecorded", () -> files.objection(id, comment));
+  String objection(@PathVariable long id, @RequestParam(required = false) String comment,
+      @RequestParam Map<String, String> input, Model model, Locale locale, RedirectAttributes redirect) {
+    return act(id, "objection", input, model, locale, redirect, "file.objectionRecorded",
+        () -> files.objection(id, comment));
   }
 
   @PostMapping("/hardship-files/{id}/annual-review")
-  String annualReview(@PathVariable long id, @RequestParam(required = false) String comment, Model model,
-      Locale locale, RedirectAttributes redirect) {
-    return act(id, model, locale, redirect, "file.annualReviewDone", () -> files.confirmAnnualReview(id, comment));
+  String annualReview(@PathVariable long id, @RequestParam(required = false) String comment,
+      @RequestParam Map<String, String> input, Model model, Locale locale, RedirectAttributes redirect) {
+    return act(id, "annualReview", input, model, locale, redirect, "file.annualReviewDone",
+        () -> files.confirmAnnualReview(id, comment));
   }
 
   @PostMapping("/hardship-files/{id}/close")
   String close(@PathVariable long id, @RequestParam(required = false) String reason,
-      @RequestParam(required = false) String comment, Model model, Locale locale, RedirectAttributes redirect) {
-    return act(id, model, locale, redirect, "file.closedMessage", () -> files.close(id, reason, comment));
+      @RequestParam(required = false) String comment, @RequestParam Map<String, String> input, Model model,
+      Locale locale, RedirectAttributes redirect) {
+    return act(id, "close", input, model, locale, redirect, "file.closedMessage", () -> files.close(id, reason, comment));
   }
 
-  private String act(long id, Model model, Locale locale, RedirectAttributes redirect, String okKey, Runnable action) {
+  /** Runs one of the file's actions; a refusal shows the page again with the message under the field and the typed input kept. */
+  private String act(long id, String form, Map<String, String> input, Model model, Locale locale,
+      RedirectAttributes redirect, String okKey, Runnable action) {
     try {
       action.run();
       redirect.addFlashAttribute("successMessage", messages.getMessage(okKey, null, locale));
@@ -133,6 +141,7 @@ class HardshipFilePageController {
     } catch (RuntimeException e) {
       // The file page read afresh, the refusal's status; someone else first: "已被他人处理", input kept.
       FormErrors.addTo(model, FormErrors.refusal(e), messages, locale);
+      FormErrors.keepInput(model, form, input);
       return view(id, model);
     }
   }

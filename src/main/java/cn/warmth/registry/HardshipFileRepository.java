@@ -9,4 +9,6 @@ interface HardshipFileRepository extends JpaRepository<HardshipFile, Long>,
   List<HardshipFile> findByWorkerIdOrderByIdDesc(long workerId);
 
   Optional<HardshipFile> findByActiveWorkerId(long workerId);
+
+  List<HardshipFile> findByStatusAndOrgPathStartingWithOrderByOrgPathAscIdAsc(FileStatus status, String orgPath);
 }

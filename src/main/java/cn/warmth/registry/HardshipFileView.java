@@ -14,7 +14,11 @@ public record HardshipFileView(long id, long workerId, String orgCode, FileStatu
     String perCapitaMonthlyYuan, String dibaoMonthlyYuan, String description, String submittedBy, Instant submittedAt,
     String reviewedBy, Instant reviewedAt, String reviewComment, LocalDate noticeUntil, LocalDate filedDate,
     LocalDate nextReviewDate, LocalDate closedDate, CloseReason closeReason, String closeComment, List<Action> actions,
-    @JsonInclude(JsonInclude.Include.NON_NULL) List<AttachmentView> attachments) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<AttachmentView> attachments,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<Objection> objections) {
+
+  /** An objection raised during the 公示, as written: who ({@code by} the login, {@code byName} the person), when, what. */
+  public record Objection(String by, String byName, Instant at, String text) {}
 
   /** Whether the caller may take this action now (the page renders its forms from {@link #actions}). */
   public boolean can(String action) {
@@ -27,15 +31,21 @@ public record HardshipFileView(long id, long workerId, String orgCode, FileStatu
         f.perCapitaMonthlyYuan().toPlainString(), f.getDibaoMonthlyFen() == null ? null : Money.yuan(f.getDibaoMonthlyFen()),
         f.getDescription(), f.getSubmittedBy(), f.getSubmittedAt(), f.getReviewedBy(), f.getReviewedAt(),
         f.getReviewComment(), f.getNoticeUntil(), f.getFiledDate(), f.getNextReviewDate(), f.getClosedDate(),
-        f.getCloseReason(), f.getCloseComment(), actions == null ? List.of() : actions, null);
+        f.getCloseReason(), f.getCloseComment(), actions == null ? List.of() : actions, null, null);
   }
 
-  /** The single-file view carries its evidence (lists do not). */
-  HardshipFileView withAttachments(List<AttachmentView> list) {
+  /** The single-file view carries its evidence and its objections (lists do not). */
+  HardshipFileView withDetails(List<AttachmentView> list, List<Objection> raised) {
     return new HardshipFileView(id, workerId, orgCode, status, category, reasons, householdSize, annualIncomeYuan,
         annualEssentialExpensesYuan, perCapitaMonthlyYuan, dibaoMonthlyYuan, description, submittedBy, submittedAt,
         reviewedBy, reviewedAt, reviewComment, noticeUntil, filedDate, nextReviewDate, closedDate, closeReason,
-        closeComment, actions, list);
+        closeComment, actions, list, raised);
+  }
+
+  /** The objection that sent the file back to review, while that review is pending (else null). */
+  public Objection pendingObjection() {
+    return status == FileStatus.PENDING_REVIEW && objections != null && !objections.isEmpty()
+        ? objections.get(objections.size() - 1) : null;
   }
 
   /** Below the 低保 standard (the figure the reviewer compares). */

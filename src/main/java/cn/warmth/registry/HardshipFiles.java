@@ -6,6 +6,7 @@ import cn.warmth.evidence.Evidence;
 import cn.warmth.evidence.OwnerType;
 import cn.warmth.organisation.OrgView;
 import cn.warmth.organisation.Organisations;
+import cn.warmth.organisation.Users;
 import cn.warmth.shared.BusinessException;
 import cn.warmth.shared.CurrentUser;
 import cn.warmth.shared.Enums;
@@ -29,6 +30,7 @@ import java.util.Optional;
 import cn.warmth.workflow.Action;
 import cn.warmth.workflow.CommandAttempts;
 import cn.warmth.workflow.WorkflowCommand;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -49,11 +51,14 @@ public class HardshipFiles {
   private final Clock clock;
   private final WorkingDays workingDays;
   private final Evidence evidence;
+  private final FileObjectionRepository objections;
+  private final Users users;
+  private final ObjectMapper json;
   private final int noticeDays;
 
   HardshipFiles(HardshipFileRepository files, Workers workers, Organisations organisations, FilingWorkflow workflow,
-      AuditLog audit, Clock clock, WorkingDays workingDays, Evidence evidence,
-      @Value("${app.filing.public-notice-days:5}") int noticeDays) {
+      AuditLog audit, Clock clock, WorkingDays workingDays, Evidence evidence, FileObjectionRepository objections,
+      Users users, ObjectMapper json, @Value("${app.filing.public-notice-days:5}") int noticeDays) {
     this.files = files;
     this.workers = workers;
     this.organisations = organisations;
@@ -62,6 +67,9 @@ public class HardshipFiles {
     this.clock = clock;
     this.workingDays = workingDays;
     this.evidence = evidence;
+    this.objections = objections;
+    this.users = users;
+    this.json = json;
     this.noticeDays = noticeDays;
   }
 
@@ -132,12 +140,17 @@ public class HardshipFiles {
       evidence.recordEnded(FileEvidence.recordKey(fileId), today);
     }
     workflow.reviewed(file, d == Decision.APPROVE, until);
+    Map<String, Object> after = describe(file);
+    after.put("comment", c);
     audit.record(d == Decision.APPROVE ? "FILE_APPROVED" : "FILE_REJECTED", "HARDSHIP_FILE", String.valueOf(fileId),
-        file.getOrgPath(), before, describe(file));
+        file.getOrgPath(), before, after);
     return view(file);
   }
 
-  /** An objection raised during the 公示 sends the file back to review. */
+  /**
+   * An objection raised during the 公示 sends the file back to review. The objection is kept as
+   * written (who, when, what): the reviewing manager reads it on the file and on the review task.
+   */
   @WorkflowCommand
   @Transactional
   public HardshipFileView objection(long fileId, String comment) {
@@ -147,10 +160,11 @@ public class HardshipFiles {
     String c = comment(comment, true, p);
     p.throwIfAny();
     var before = describe(file);
-    file.objection();
-    workflow.objectionRaised(file);
+    FileObjection raised = objections.save(file.objection(CurrentUser.actorName(), c, Instant.now(clock)));
+    workflow.objectionRaised(file, raised.getId());
     Map<String, Object> after = describe(file);
     after.put("objection", c);
+    after.put("objectionId", raised.getId());
     audit.record("FILE_OBJECTION", "HARDSHIP_FILE", String.valueOf(fileId), file.getOrgPath(), before, after);
     return view(file);
   }
@@ -256,6 +270,53 @@ public class HardshipFiles {
     return audit.historyOf("HARDSHIP_FILE", String.valueOf(fileId));
   }
 
+  /**
+   * One step of a file's life as its page tells it: what happened, who did it (by name), when,
+   * and what they wrote — the objection's text, the review's or the yearly review's comment.
+   */
+  public record FileEvent(String action, String actor, String actorName, Instant at, String detail) {}
+
+  @Transactional(readOnly = true)
+  public List<FileEvent> historyInWords(long fileId) {
+    List<AuditView> entries = history(fileId);
+    Map<String, String> names = users.displayNames(entries.stream().map(AuditView::actor).toList());
+    return entries.stream().map(a -> new FileEvent(a.action(), a.actor(), names.get(a.actor()), a.at(), detail(a)))
+        .toList();
+  }
+
+  /** What was written with a step, from the audit entry written in the same transaction. */
+  private String detail(AuditView a) {
+    String key = switch (a.action()) {
+      case "FILE_OBJECTION" -> "objection";
+      case "FILE_APPROVED", "FILE_REJECTED", "FILE_ANNUAL_REVIEW" -> "comment";
+      default -> null;
+    };
+    if (key == null || a.after() == null || a.after().isBlank()) {
+      return null;
+    }
+    try {
+      var v = json.readTree(a.after()).path(key);
+      return v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return null; // a truncated entry (over 4,000 characters) has nothing to show
+    }
+  }
+
+  /** A file in its 公示 period, as the notice board shows it: masked name, unit, category, last day. */
+  public record NoticeFile(long id, String maskedName, String orgCode, String orgName, HardshipCategory category,
+      LocalDate noticeUntil) {}
+
+  /** Files in their 公示 now, at and below the caller's organisation {@code orgPath} (scope-checked by the caller). */
+  @Transactional(readOnly = true)
+  public List<NoticeFile> inNotice(String orgPath) {
+    List<HardshipFile> list = files.findByStatusAndOrgPathStartingWithOrderByOrgPathAscIdAsc(FileStatus.PUBLIC_NOTICE,
+        orgPath);
+    Map<Long, String> names = workers.namesOf(list.stream().map(HardshipFile::getWorkerId).toList());
+    Map<String, String> units = organisations.namesOf(list.stream().map(HardshipFile::getOrgCode).distinct().toList());
+    return list.stream().map(f -> new NoticeFile(f.getId(), Masks.name(names.get(f.getWorkerId())), f.getOrgCode(),
+        units.getOrDefault(f.getOrgCode(), f.getOrgCode()), f.getCategory(), f.getNoticeUntil())).toList();
+  }
+
   /** The filed date of the worker's FILED file, if there is one (for "file first, then assist"). */
   @Transactional(readOnly = true)
   public Optional<LocalDate> filedDateOf(long workerId) {
@@ -290,8 +351,12 @@ public class HardshipFiles {
 
   /** The file as the caller sees it, with the actions open to them now and its evidence (api.md: {@code attachments}). */
   private HardshipFileView view(HardshipFile file) {
+    List<FileObjection> raised = objections.findByFileIdOrderByRaisedAtAscIdAsc(file.getId());
+    Map<String, String> names = users.displayNames(raised.stream().map(FileObjection::getRaisedBy).toList());
     return HardshipFileView.of(file, workflow.actions(file, CurrentUser.get()))
-        .withAttachments(evidence.list(OwnerType.FILE, String.valueOf(file.getId())));
+        .withDetails(evidence.list(OwnerType.FILE, String.valueOf(file.getId())), raised.stream()
+            .map(o -> new HardshipFileView.Objection(o.getRaisedBy(), names.get(o.getRaisedBy()), o.getRaisedAt(),
+                o.getContent())).toList());
   }
 
   private static String comment(String comment, boolean required, Problems p) {

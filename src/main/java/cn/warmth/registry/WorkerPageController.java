@@ -172,6 +172,8 @@ class WorkerPageController {
       return "redirect:/workers/" + id;
     } catch (BusinessException e) {
       FormErrors.addTo(model, e, messages, locale);
+      // The bank's name comes back; the card number is typed again (it is never echoed into a page).
+      FormErrors.keepInput(model, "bankCard", java.util.Map.of("bankName", bankName == null ? "" : bankName));
       return view(id, model);
     }
   }

@@ -8,7 +8,10 @@ import cn.warmth.shared.PageParams;
 import cn.warmth.shared.Paged;
 import cn.warmth.shared.Pager;
 import cn.warmth.shared.SortOrder;
+import cn.warmth.organisation.Organisations;
+import cn.warmth.statistics.OfficialSheets;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,11 +26,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReportPageController {
   private final Reports reports;
   private final Campaigns campaigns;
+  private final OfficialSheets sheets;
+  private final Organisations organisations;
   private final MessageSource messages;
 
-  ReportPageController(Reports reports, Campaigns campaigns, MessageSource messages) {
+  ReportPageController(Reports reports, Campaigns campaigns, OfficialSheets sheets, Organisations organisations,
+      MessageSource messages) {
     this.reports = reports;
     this.campaigns = campaigns;
+    this.sheets = sheets;
+    this.organisations = organisations;
     this.messages = messages;
   }
 
@@ -47,6 +55,8 @@ class ReportPageController {
       model.addAttribute("statuses", ReportStatus.values());
       model.addAttribute("children", reports.childStates(code, me.orgCode()));
       model.addAttribute("unitActions", reports.unitActions(code));
+      model.addAttribute("noReportReason", reports.noReportReason(code));
+      model.addAttribute("contact", organisations.contactOf(me.orgCode()));
       model.addAttribute("me", me);
     }
     return "reports/reports";
@@ -54,24 +64,28 @@ class ReportPageController {
 
   /** One report: the frozen figures, the review, and the actions open to the user (review, or 修改后重新报送). */
   @GetMapping("/reports/{id}")
-  String report(@PathVariable long id, Model model) {
+  String report(@PathVariable long id, Model model, Locale locale) {
     Reports.ReportView r = reports.get(id);
     model.addAttribute("r", r);
     model.addAttribute("campaign", campaigns.require(r.campaignCode()));
     model.addAttribute("me", CurrentUser.get());
+    // The table as the unit submitted it (frozen), beside its figures today.
+    model.addAttribute("compared", sheets.compare(r.campaignCode(), r.orgCode(), r.cells(), locale));
+    model.addAttribute("contact", organisations.contactOf(r.orgCode()));
     return "reports/report";
   }
 
   @PostMapping("/reports")
   String submit(@RequestParam String campaignCode, @RequestParam(required = false) String narrative,
-      @RequestParam(required = false) String preparedBy, @RequestParam(required = false) String phone, Model model,
-      Locale locale, RedirectAttributes redirect) {
+      @RequestParam(required = false) String preparedBy, @RequestParam(required = false) String phone,
+      @RequestParam Map<String, String> input, Model model, Locale locale, RedirectAttributes redirect) {
     try {
       reports.submit(campaignCode, null, narrative, preparedBy, phone);
       redirect.addFlashAttribute("successMessage", messages.getMessage("report.submitted", null, locale));
       return "redirect:/reports?campaign=" + campaignCode;
     } catch (BusinessException e) {
       FormErrors.addTo(model, e, messages, locale);
+      FormErrors.keepInput(model, "report", input);
       return page(campaignCode, null, null, PageParams.first(), model);
     }
   }
@@ -87,7 +101,8 @@ class ReportPageController {
       return fromReport ? "redirect:/reports/" + id : "redirect:/reports?campaign=" + campaignCode;
     } catch (RuntimeException e) {
       FormErrors.addTo(model, FormErrors.refusal(e), messages, locale);
-      return fromReport ? report(id, model) : page(campaignCode, null, null, PageParams.first(), model);
+      FormErrors.keepInput(model, "review-" + id, Map.of("comment", comment == null ? "" : comment));
+      return fromReport ? report(id, model, locale) : page(campaignCode, null, null, PageParams.first(), model);
     }
   }
 }

@@ -1,6 +1,7 @@
 package cn.warmth.reports;
 
 import cn.warmth.campaign.CampaignView;
+import cn.warmth.campaign.Campaigns;
 import cn.warmth.organisation.OrgView;
 import cn.warmth.organisation.Organisations;
 import cn.warmth.shared.BusinessException;
@@ -53,15 +54,17 @@ class ReportWorkflow implements WorkItemSource {
   private final EngineUser engineUser;
   private final CampaignReportRepository reports;
   private final Organisations organisations;
+  private final Campaigns campaigns;
   private final Clock clock;
 
   ReportWorkflow(RuntimeService runtime, TaskService tasks, EngineUser engineUser, CampaignReportRepository reports,
-      Organisations organisations, Clock clock) {
+      Organisations organisations, Campaigns campaigns, Clock clock) {
     this.runtime = runtime;
     this.tasks = tasks;
     this.engineUser = engineUser;
     this.reports = reports;
     this.organisations = organisations;
+    this.campaigns = campaigns;
     this.clock = clock;
   }
 
@@ -156,13 +159,17 @@ class ReportWorkflow implements WorkItemSource {
         .collect(Collectors.toMap(CampaignReport::getId, Function.identity()));
     Map<String, String> units = organisations.namesOf(byId.values().stream().map(CampaignReport::getOrgCode)
         .collect(Collectors.toSet()));
+    Map<String, String> campaignNames = new java.util.HashMap<>();
     return open.stream().map(t -> {
       CampaignReport r = byId.get(reportId(t.businessKey()));
       if (r == null) {
         return WorkItem.unexplained(t);
       }
       String unit = units.get(r.getOrgCode());
-      return new WorkItem("work.campaignReport." + t.taskKey(), new Object[] {unit, r.getCampaignCode()},
+      // The campaign by its name, as the inbox shows every other thing (its code only if it cannot be seen).
+      String campaign = campaignNames.computeIfAbsent(r.getCampaignCode(),
+          code -> campaigns.find(code).map(CampaignView::name).orElse(code));
+      return new WorkItem("work.campaignReport." + t.taskKey(), new Object[] {unit, campaign},
           "/reports/" + r.getId(), unit, null, null, null, null, r.getId(), false);
     }).toList();
   }

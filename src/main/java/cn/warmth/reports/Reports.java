@@ -156,9 +156,28 @@ public class Reports {
   public List<Action> unitActions(String campaignCode) {
     WarmthUser me = CurrentUser.get();
     CampaignView campaign = campaigns.require(campaignCode);
-    boolean hasParent = organisations.find(me.orgCode()).map(o -> o.parentCode() != null).orElse(false);
-    return workflow.unitActions(me, hasParent, reports.existsByCampaignCodeAndOrgCodeAndStatusIn(campaign.code(),
+    // The root has nobody to report to, and a campaign's owner is where its reports end.
+    boolean reportsUp = noReportReason(campaign, me) == null;
+    return workflow.unitActions(me, reportsUp, reports.existsByCampaignCodeAndOrgCodeAndStatusIn(campaign.code(),
         me.orgCode(), List.of(ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)));
+  }
+
+  /**
+   * Why the caller's unit writes no report for the campaign, as a message key: the root
+   * organisation has no parent ({@code report.rootDoesNotReport}); the campaign's owner receives
+   * reports and sends none ({@code report.ownerDoesNotReport}). Null when the unit does report.
+   */
+  @Transactional(readOnly = true)
+  public String noReportReason(String campaignCode) {
+    return noReportReason(campaigns.require(campaignCode), CurrentUser.get());
+  }
+
+  private String noReportReason(CampaignView campaign, WarmthUser me) {
+    boolean hasParent = organisations.find(me.orgCode()).map(o -> o.parentCode() != null).orElse(false);
+    if (!hasParent) {
+      return "report.rootDoesNotReport";
+    }
+    return me.orgPath().equals(campaign.orgPath()) ? "report.ownerDoesNotReport" : null;
   }
 
   /** The reports the caller may see: their unit's and everything below, with whether today's figures differ. */

@@ -98,4 +98,16 @@ public final class FormErrors {
   private static ServletRequestAttributes current() {
     return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes s ? s : null;
   }
+
+  /**
+   * Keeps what the user typed into the refused form ({@code failed} names the form, {@code input}
+   * holds its fields), so that the page shows it again instead of an empty form. The CSRF token is
+   * not kept: the page gets a fresh one.
+   */
+  public static void keepInput(Model model, String form, Map<String, String> input) {
+    Map<String, String> kept = new LinkedHashMap<>(input);
+    kept.remove("_csrf");
+    model.addAttribute("failed", form);
+    model.addAttribute("input", kept);
+  }
 }

@@ -12,9 +12,24 @@ import org.springframework.context.MessageSource;
  * and the figure (counts as they are, amounts in 万元 with 舍位平衡).
  */
 final class OfficialTable {
-  /** One printed row. {@code group} is the 编号 shown on the group's first row (blank otherwise). */
+  /**
+   * One printed row. {@code group} is the 编号 shown on the group's first row (blank otherwise);
+   * {@code groupSpan} is the number of rows of the group on its first row (0 on the others), and
+   * {@code labelSpan} is 2 on the first row of a C/D (J, K) pair, whose item text covers both rows,
+   * 0 on its second row and 1 elsewhere: print and XLSX merge exactly these.
+   */
   record Row(String group, String code, String label, String unitLabel, String value, boolean drillable,
-      boolean amount, boolean part, String formula) {}
+      boolean amount, boolean part, String formula, int groupSpan, int labelSpan) {
+
+    Row(String group, String code, String label, String unitLabel, String value, boolean drillable, boolean amount,
+        boolean part, String formula) {
+      this(group, code, label, unitLabel, value, drillable, amount, part, formula, 0, 1);
+    }
+
+    Row spans(int group, int label) {
+      return new Row(this.group, code, this.label, unitLabel, value, drillable, amount, part, formula, group, label);
+    }
+  }
 
   private OfficialTable() {}
 
@@ -49,7 +64,27 @@ final class OfficialTable {
     rows.add(new Row("", "J2", "", m.apply("stat.unit.wanyuan"), v.get("J2"), true, true, false, null));
     rows.add(new Row("8", "K1", m.apply("stat.label.K"), m.apply("stat.unit.persons"), v.get("K1"), true, false, false, null));
     rows.add(new Row("", "K2", "", m.apply("stat.unit.wanyuan"), v.get("K2"), true, true, false, null));
-    return rows;
+    return withSpans(rows);
+  }
+
+  /** Group spans from the 编号 column; label spans from the pairs (a row with a unit label, then one without a label). */
+  private static List<Row> withSpans(List<Row> rows) {
+    List<Row> out = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      int group = 0;
+      if (!r.group().isEmpty()) {
+        group = 1;
+        while (i + group < rows.size() && rows.get(i + group).group().isEmpty()) {
+          group++;
+        }
+      }
+      boolean pairHead = !r.unitLabel().isEmpty() && !r.label().isEmpty() && i + 1 < rows.size()
+          && rows.get(i + 1).label().isEmpty() && !rows.get(i + 1).unitLabel().isEmpty();
+      boolean pairTail = r.label().isEmpty() && !r.unitLabel().isEmpty();
+      out.add(r.spans(group, pairHead ? 2 : pairTail ? 0 : 1));
+    }
+    return out;
   }
 
   private static Row row(String group, String code, String label, String unit, Map<String, String> v, boolean part) {

@@ -2,12 +2,19 @@ package cn.warmth.statistics;
 
 import cn.warmth.campaign.CampaignView;
 import cn.warmth.campaign.Campaigns;
+import cn.warmth.cases.AidCases;
 import cn.warmth.organisation.OrgView;
 import cn.warmth.organisation.Organisations;
 import cn.warmth.shared.BusinessException;
 import cn.warmth.shared.CurrentUser;
 import cn.warmth.shared.FieldProblem;
+import cn.warmth.shared.Money;
+import cn.warmth.shared.PageParams;
+import cn.warmth.shared.Paged;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,11 +29,13 @@ public class Statistics {
   private final JdbcTemplate jdbc;
   private final Organisations organisations;
   private final Campaigns campaigns;
+  private final AidCases cases;
 
-  Statistics(JdbcTemplate jdbc, Organisations organisations, Campaigns campaigns) {
+  Statistics(JdbcTemplate jdbc, Organisations organisations, Campaigns campaigns, AidCases cases) {
     this.jdbc = jdbc;
     this.organisations = organisations;
     this.campaigns = campaigns;
+    this.cases = cases;
   }
 
   public record Scope(CampaignView campaign, OrgView org) {}
@@ -65,20 +74,48 @@ public class Statistics {
   @Transactional(readOnly = true)
   public List<String> casesBehind(String campaignCode, String orgCode, String cell) {
     Scope s = scope(campaignCode, orgCode);
+    return jdbc.queryForList("select case_number from stat_case_fact where campaign_code = ? and org_path like ? "
+        + "and voided = false and " + condition(cell) + " order by case_number", String.class, s.campaign().code(),
+        s.org().path() + "%");
+  }
+
+  /** A case behind a cell, as the drill-down page lists it: masked name, unit, money and goods, closing day. */
+  public record CaseRow(String caseNumber, String orgCode, String orgName, String maskedName, String totalYuan,
+      LocalDate closedOn) {}
+
+  /** One page of the cases behind a cell, with the total (counted in SQL); names masked, units by name. */
+  @Transactional(readOnly = true)
+  public Paged<CaseRow> rowsBehind(String campaignCode, String orgCode, String cell, PageParams page) {
+    Scope s = scope(campaignCode, orgCode);
+    String where = " from stat_case_fact where campaign_code = ? and org_path like ? and voided = false and "
+        + condition(cell);
+    Object[] args = {s.campaign().code(), s.org().path() + "%"};
+    long total = jdbc.queryForObject("select count(*)" + where, Long.class, args);
+    record Fact(String caseNumber, String orgCode, long fen, LocalDate closedOn) {}
+    List<Fact> facts = jdbc.query("select case_number, org_code, amount_fen + goods_fen, closed_on" + where
+        + " order by case_number offset ? rows fetch next ? rows only",
+        (rs, i) -> new Fact(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getObject(4, LocalDate.class)),
+        args[0], args[1], page.offset(), page.size());
+    Map<String, String> names = cases.maskedWorkerNames(facts.stream().map(Fact::caseNumber).toList());
+    Map<String, String> units = organisations.namesOf(facts.stream().map(Fact::orgCode).collect(Collectors.toSet()));
+    return new Paged<>(facts.stream().map(f -> new CaseRow(f.caseNumber(), f.orgCode(),
+        units.getOrDefault(f.orgCode(), f.orgCode()), names.getOrDefault(f.caseNumber(), ""), Money.yuan(f.fen()),
+        f.closedOn())).toList(), total);
+  }
+
+  /** The facts behind a drillable cell, as SQL (from a fixed set: never the caller's text). */
+  private static String condition(String cell) {
     String c = cell == null ? "" : cell.strip().toUpperCase();
     if (!Cells.DRILLABLE.contains(c)) {
       throw BusinessException.validation(FieldProblem.of("cell", "NOT_DRILLABLE"));
     }
-    String condition = switch (c) {
+    return switch (c) {
       case "C", "D" -> "1 = 1";
       case "E" -> "(e1 or e2 or e3 or e4 or e5)";
       case "J1", "J2" -> "new_form";
       case "K1", "K2" -> "disabled";
       default -> c.startsWith("E") ? c.toLowerCase() : "category = 'C" + c.substring(1) + "'";
     };
-    return jdbc.queryForList("select case_number from stat_case_fact where campaign_code = ? and org_path like ? "
-        + "and voided = false and " + condition + " order by case_number", String.class, s.campaign().code(),
-        s.org().path() + "%");
   }
 
   Cells compute(String campaign, String path) {

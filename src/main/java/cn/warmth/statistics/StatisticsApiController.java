@@ -1,13 +1,10 @@
 package cn.warmth.statistics;
 
-import cn.warmth.shared.CurrentUser;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,12 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/statistics")
 class StatisticsApiController {
   private final Statistics statistics;
-  private final MessageSource messages;
+  private final OfficialSheets sheets;
   private final Clock clock;
 
-  StatisticsApiController(Statistics statistics, MessageSource messages, Clock clock) {
+  StatisticsApiController(Statistics statistics, OfficialSheets sheets, Clock clock) {
     this.statistics = statistics;
-    this.messages = messages;
+    this.sheets = sheets;
     this.clock = clock;
   }
 
@@ -63,7 +60,6 @@ class StatisticsApiController {
   ResponseEntity<byte[]> export(@RequestParam(required = false) String campaign, @RequestParam(required = false) String org,
       @RequestParam(defaultValue = "2") int decimals, @RequestParam(required = false) String preparer,
       @RequestParam(required = false) String phone) {
-    return StatisticsExport.xlsx(statistics, messages, campaign, org, decimals, preparer == null
-        ? CurrentUser.get().displayName() : preparer, phone, LocalDate.now(clock));
+    return StatisticsExport.xlsx(sheets, campaign, org, decimals, preparer, phone, LocalDate.now(clock));
   }
 }

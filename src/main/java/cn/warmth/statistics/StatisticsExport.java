@@ -3,8 +3,6 @@ package cn.warmth.statistics;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Locale;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,14 +16,20 @@ final class StatisticsExport {
     return base + "期间各级工会送温暖统计表";
   }
 
-  static ResponseEntity<byte[]> xlsx(Statistics statistics, MessageSource messages, String campaign, String org,
-      int decimals, String preparer, String phone, LocalDate date) {
-    Statistics.Scope s = statistics.scope(campaign, org);
-    int d = decimals == 4 ? 4 : 2;
-    Cells cells = statistics.compute(s.campaign().code(), s.org().path());
-    byte[] file = OfficialWorkbook.build(title(s.campaign().name()), s.org().name(), preparer, phone, date,
-        OfficialTable.rows(cells, d, messages, Locale.SIMPLIFIED_CHINESE));
-    String name = URLEncoder.encode(s.org().name() + "-" + s.campaign().code() + "-送温暖统计表.xlsx", StandardCharsets.UTF_8)
+  /**
+   * The unit's table with 填报人 and 电话 from its contact ({@link OfficialSheets#sheet}); a
+   * {@code preparer} or {@code phone} given with the request (older callers) takes their place.
+   */
+  static ResponseEntity<byte[]> xlsx(OfficialSheets sheets, String campaign, String org, int decimals, String preparer,
+      String phone, LocalDate date) {
+    OfficialSheets.Sheet s = sheets.sheet(campaign, org, decimals);
+    if ((preparer != null && !preparer.isBlank()) || (phone != null && !phone.isBlank())) {
+      s = new OfficialSheets.Sheet(s.title(), s.campaignCode(), s.campaignName(), s.orgCode(), s.orgName(), s.decimals(),
+          preparer == null || preparer.isBlank() ? s.preparer() : preparer.strip(),
+          phone == null || phone.isBlank() ? s.phone() : phone.strip(), s.lines());
+    }
+    byte[] file = OfficialWorkbook.build(s, date);
+    String name = URLEncoder.encode(s.orgName() + "-" + s.campaignCode() + "-送温暖统计表.xlsx", StandardCharsets.UTF_8)
         .replace("+", "%20");
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + name)

@@ -2,7 +2,7 @@ package cn.warmth.statistics;
 
 import cn.warmth.campaign.Campaigns;
 import cn.warmth.organisation.Organisations;
-import cn.warmth.shared.CurrentUser;
+import cn.warmth.shared.PageParams;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,14 +20,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class StatisticsPageController {
   private final Statistics statistics;
+  private final OfficialSheets sheets;
   private final Campaigns campaigns;
   private final Organisations organisations;
   private final MessageSource messages;
   private final Clock clock;
 
-  StatisticsPageController(Statistics statistics, Campaigns campaigns, Organisations organisations,
+  StatisticsPageController(Statistics statistics, OfficialSheets sheets, Campaigns campaigns, Organisations organisations,
       MessageSource messages, Clock clock) {
     this.statistics = statistics;
+    this.sheets = sheets;
     this.campaigns = campaigns;
     this.organisations = organisations;
     this.messages = messages;
@@ -49,7 +51,7 @@ class StatisticsPageController {
     model.addAttribute("decimals", d);
     model.addAttribute("tableTitle", StatisticsExport.title(s.campaign().name()));
     model.addAttribute("rows", OfficialTable.rows(statistics.compute(s.campaign().code(), s.org().path()), d, messages, locale));
-    model.addAttribute("preparer", CurrentUser.get().displayName());
+    model.addAttribute("filler", sheets.filler(s.org()));
     model.addAttribute("today", LocalDate.now(clock));
     return "statistics/table";
   }
@@ -72,13 +74,16 @@ class StatisticsPageController {
     return "statistics/breakdown";
   }
 
+  /** The cases behind a cell, 100 a page: masked name, unit, money and goods, closing day, a link to each. */
   @GetMapping("/statistics/cases")
   String cases(@RequestParam(required = false) String campaign, @RequestParam(required = false) String org,
-      @RequestParam String cell, Model model) {
+      @RequestParam String cell, @RequestParam(required = false) String page, Model model) {
     Statistics.Scope s = statistics.scope(campaign, org);
+    PageParams p = PageParams.of(page, "100");
     model.addAttribute("scope", s);
-    model.addAttribute("cell", cell.toUpperCase());
-    model.addAttribute("caseNumbers", statistics.casesBehind(campaign, s.org().code(), cell));
+    model.addAttribute("cell", cell.strip().toUpperCase());
+    model.addAttribute("rows", statistics.rowsBehind(campaign, s.org().code(), cell, p));
+    model.addAttribute("page", p);
     return "statistics/cases";
   }
 
@@ -86,7 +91,7 @@ class StatisticsPageController {
   ResponseEntity<byte[]> export(@RequestParam(required = false) String campaign, @RequestParam(required = false) String org,
       @RequestParam(defaultValue = "2") int decimals, @RequestParam(required = false) String preparer,
       @RequestParam(required = false) String phone) {
-    return StatisticsExport.xlsx(statistics, messages, campaigns.codeOrDefault(campaign), org, decimals,
-        preparer == null || preparer.isBlank() ? CurrentUser.get().displayName() : preparer, phone, LocalDate.now(clock));
+    return StatisticsExport.xlsx(sheets, campaigns.codeOrDefault(campaign), org, decimals, preparer, phone,
+        LocalDate.now(clock));
   }
 }

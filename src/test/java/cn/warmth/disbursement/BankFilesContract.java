@@ -468,7 +468,7 @@ abstract class BankFilesContract {
         + "&preparer=%3D1%2B2&phone=%2B8613800138000");
     assertThat(stat.status()).as(stat.toString()).isEqualTo(200);
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(stat.bytes()))) {
-      assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).startsWith("'=1+2送温暖活动");
+      assertThat(wb.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).startsWith("'=1+2送温暖活动"); // row 0: 附件
       assertNoFormulaInText(wb);
     }
 

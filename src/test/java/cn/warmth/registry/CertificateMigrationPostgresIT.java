@@ -12,15 +12,9 @@ class CertificateMigrationPostgresIT extends CertificateMigrationContract {
   DataSource dataSource;
   final String schema = "certmig" + System.nanoTime();
 
-  /** Its own connections (not the shared pool's), all working in the new schema. */
   @Override
   DataSource emptyDatabase() {
-    org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
-    ds.setURL(((com.zaxxer.hikari.HikariDataSource) dataSource).getJdbcUrl());
-    ds.setUser("postgres");
-    ds.setPassword("postgres");
-    ds.setCurrentSchema(schema);
-    return ds;
+    return MigrationDatabases.postgres(dataSource, schema);
   }
 
   @Override
@@ -30,6 +24,6 @@ class CertificateMigrationPostgresIT extends CertificateMigrationContract {
 
   @Override
   FluentConfiguration schema(FluentConfiguration config) {
-    return config.schemas(schema).defaultSchema(schema).createSchemas(true);
+    return MigrationDatabases.inSchema(config, schema);
   }
 }

@@ -2,15 +2,11 @@ package cn.warmth.registry;
 
 import javax.sql.DataSource;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.h2.jdbcx.JdbcDataSource;
 
 class CertificateMigrationTest extends CertificateMigrationContract {
   @Override
   DataSource emptyDatabase() {
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:cert-migration-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-    ds.setUser("sa");
-    return ds;
+    return MigrationDatabases.h2("cert-migration");
   }
 
   @Override

@@ -171,10 +171,32 @@ abstract class FilingProcessContract {
     assertThat(objection.json().path("status").asText()).isEqualTo("PENDING_REVIEW");
     assertThat(instance(fileId)).isWaitingAt("reviewFile");
     assertThat(management.createJobQuery().processInstanceId(instance(fileId).getId()).timers().count()).isZero();
+    // The objection is kept as written: who, when, what — on the file, in its history, on the review task.
+    JsonNode kept = objection.json().path("objections");
+    assertThat(kept).hasSize(1);
+    assertThat(kept.get(0).path("by").asText()).isEqualTo(s.name("officer2"));
+    assertThat(kept.get(0).path("byName").asText()).isEqualTo("测试officer2");
+    assertThat(kept.get(0).path("text").asText()).isEqualTo("群众反映有房产出租收入");
+    assertThat(kept.get(0).path("at").asText()).isNotBlank();
+    assertThat(runtime.getVariable(instance(fileId).getId(), "objectionId")).isNotNull();
+    var task = s.as("manager").getAll("/api/v1/tasks").stream()
+        .filter(t -> t.path("fileId").asLong() == fileId).findFirst().orElseThrow();
+    assertThat(task.path("name").asText()).contains("公示期有异议");
+    var manager = new cn.warmth.support.BrowserSession(port);
+    manager.login(s.name("manager"), Scenario.PW);
+    String page = manager.get("/hardship-files/" + fileId).body();
+    assertThat(page).contains("id=\"pending-objection\"", "群众反映有房产出租收入", "测试officer2 于 ");
+    // The history names people, not logins, and says what the objection was.
+    assertThat(page.substring(page.indexOf("id=\"history\""))).contains("公示期异议，退回审核", "测试officer2",
+        "群众反映有房产出租收入").doesNotContain(s.name("officer2"));
     // Re-reviewed by another manager, the notice starts again and ends in filing.
     review("manager2", fileId, "APPROVE");
     management.executeJob(timer(fileId).getId());
     assertThat(file(fileId).path("status").asText()).isEqualTo("FILED");
+    // Filed, the objection stays on the file (no longer pending).
+    assertThat(file(fileId).path("objections")).hasSize(1);
+    String filedPage = manager.get("/hardship-files/" + fileId).body();
+    assertThat(filedPage).contains("群众反映有房产出租收入").doesNotContain("id=\"pending-objection\"");
     // No objection is possible once filed.
     assertThat(s.as("officer").post("/api/v1/hardship-files/" + fileId + "/objection", Map.of("comment", "迟到的异议"))
         .code()).isEqualTo("INVALID_STATE");

@@ -265,13 +265,15 @@ abstract class StatisticsContract {
     assertThat(x.status()).isEqualTo(200);
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(x.bytes()))) {
       var sheet = wb.getSheetAt(0);
-      assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("2024年元旦春节期间各级工会送温暖统计表");
-      assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).contains("填报单位:单位" + s.city);
-      assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("电话:029-87228992");
+      // The attachment's layout (issue 11): 附件, the title, 填报单位/填报人, 电话/date, the header, the rows.
+      assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("附件");
+      assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("2024年元旦春节期间各级工会送温暖统计表");
+      assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).contains("填报单位:单位" + s.city);
+      assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("电话:029-87228992");
       assertThat(sheet.getNumMergedRegions()).isGreaterThan(5);
       FormulaEvaluator eval = wb.getCreationHelper().createFormulaEvaluator();
       Map<String, Double> byCode = new HashMap<>();
-      for (int r = 4; r <= sheet.getLastRowNum(); r++) {
+      for (int r = 5; r <= sheet.getLastRowNum(); r++) {
         var row = sheet.getRow(r);
         if (row == null || row.getCell(1) == null || row.getCell(4) == null) {
           continue;
@@ -291,7 +293,7 @@ abstract class StatisticsContract {
       assertThat(byCode.get("E").longValue()).isEqualTo(want.getOrDefault("E", 0L));
       assertThat(byCode.get("A").longValue()).isEqualTo(2L);
       assertThat(byCode.get("H").longValue()).isEqualTo(3L);
-      assertThat(sheet.getRow(4).getCell(2).getStringCellValue()).isEqualTo("走访企业(家)");
+      assertThat(sheet.getRow(5).getCell(2).getStringCellValue()).isEqualTo("走访企业(家)");
     }
   }
 
