@@ -92,10 +92,21 @@ class ListPagesBrowserIT {
       assertThat(text(".list-total")).isEqualTo("共 1 条");
       assertThat(text("#files")).contains("档案职工", "待审核");
       Browser.screenshot(driver, "lists-files-" + w);
+    }
 
-      // The inbox: total and kinds.
-      driver.get(url("/"));
-      assertThat(text(".list-total")).startsWith("共 ");
+    // The city manager's inbox: the file's review (offered to the school and every unit above it),
+    // its total, the kinds with their counts, and the unit filter kept when a kind is chosen.
+    login(s.name("citymanager"));
+    for (Dimension size : SIZES) {
+      driver.manage().window().setSize(size);
+      String w = String.valueOf(size.getWidth());
+      driver.get(url("/?org=" + s.school));
+      assertThat(text(".list-total")).isEqualTo("共 1 条");
+      assertThat(text("#tasks")).contains("审核困难档案", "档**工");
+      driver.executeScript("document.querySelector('#task-kinds [data-kind]').click()");
+      driver.findElement(By.cssSelector("#task-kinds .text-bg-dark[data-kind]"));
+      assertThat(driver.getCurrentUrl()).contains("org=" + s.school, "kind=");
+      assertThat(text(".list-total")).isEqualTo("共 1 条");
       Browser.screenshot(driver, "lists-inbox-" + w);
     }
   }

@@ -68,6 +68,8 @@ abstract class WorkflowContract {
   WorkflowCommandInterceptor commands;
   @Autowired
   MutableClock clock;
+  @Autowired
+  cn.warmth.calendar.WorkingCalendar workingCalendar;
   Scenario s;
   Flows f;
 
@@ -185,7 +187,8 @@ abstract class WorkflowContract {
     assertThat(moved.json().path("visit").path("plannedDate").asText()).isEqualTo(later.toString());
     assertThat(audited(c, "CASE_VISIT_RESCHEDULED")).isEqualTo(1);
     assertThat(timer(c, "visitOverdueDue").getDuedate().toInstant())
-        .isEqualTo(later.plusDays(4).atStartOfDay(BEIJING).toInstant());
+        .as("the day after 3 working days after the new date (weekends and holidays not counted)")
+        .isEqualTo(workingCalendar.after(later, 3).plusDays(1).atStartOfDay(BEIJING).toInstant());
   }
 
   @Test
