@@ -76,9 +76,13 @@ class PrefixIndexPlansPostgresIT {
     // Case list (API and page: Criteria, LIKE with the bound pattern), a unit and a city; its count.
     String page = "select * from aid_case where org_path like ? and campaign_code = ? order by id desc "
         + "offset 0 rows fetch first 50 rows only";
-    assertRange(plan(false, page, UNIT + "%", "LOAD"), "aid_case");
-    // A city holds a tenth of the cases: walking the newest backwards to 50 matches is as good as the range.
-    assertThat(plan(false, page, CITY + "%", "LOAD")).doesNotContain("Seq Scan");
+    // One page (LIMIT 50, newest first): the planner may walk the primary key backwards and stop at the
+    // 50th match instead of sorting the range, for a unit as for a city; never a sequential scan. The
+    // count that goes with the page is an index range (below).
+    for (String scope : List.of(UNIT, CITY)) {
+      String p = plan(false, page, scope + "%", "LOAD");
+      assertThat(p).as(p).doesNotContain("Seq Scan").containsPattern("Index (Only )?Scan");
+    }
     for (String scope : List.of(UNIT, CITY)) {
       assertRange(plan(false, "select count(*) from aid_case where org_path like ? and campaign_code = ?", scope + "%",
           "LOAD"), "aid_case");
