@@ -42,7 +42,7 @@ def frames(e):
     st = e["values"].get("stackTrace") or {}
     for f in st.get("frames", []):
         m = f.get("method") or {}
-        t = (m.get("type") or {}).get("name", "?")
+        t = (m.get("type") or {}).get("name", "?").replace("/", ".")
         yield f"{t}.{m.get('name', '?')}"
 
 
@@ -65,7 +65,7 @@ for e in web:
         if marker in joined:
             inclusive[label] += 1
     for f in set(fs):
-        if f.startswith("cn.warmth."):
+        if f.startswith("cn.warmth.") and "$$Lambda" not in f:
             app[f] += 1
 n = max(1, len(web))
 print("\nknown costs (inclusive share of HTTP worker samples):")

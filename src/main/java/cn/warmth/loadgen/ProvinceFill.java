@@ -14,6 +14,7 @@ import cn.warmth.registry.WorkerBulkLoad;
 import cn.warmth.reports.Reports;
 import cn.warmth.shared.Role;
 import cn.warmth.shared.WarmthUser;
+import cn.warmth.statistics.SummaryRebuild;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -67,9 +68,11 @@ class ProvinceFill {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final SummaryRebuild summary;
 
   ProvinceFill(Organisations organisations, Users users, Campaigns campaigns, WorkerBulkLoad workers, AidCases cases,
-      Funds funds, Activities activities, Reports reports, JdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
+      Funds funds, Activities activities, Reports reports, JdbcTemplate jdbc, TransactionTemplate tx, Clock clock,
+      SummaryRebuild summary) {
     this.organisations = organisations;
     this.users = users;
     this.campaigns = campaigns;
@@ -81,6 +84,7 @@ class ProvinceFill {
     this.jdbc = jdbc;
     this.tx = tx;
     this.clock = clock;
+    this.summary = summary;
   }
 
   /**
@@ -301,24 +305,7 @@ class ProvinceFill {
     long next = base + finished;
     jdbc.execute(h2 ? "alter sequence case_number_seq restart with " + next
         : "select setval('case_number_seq', " + (next - 1) + ")");
-    rebuildSummary(campaign.code());
-  }
-
-  /** The per-unit summary from the facts, as migration V6 seeds it and closing keeps it. */
-  private void rebuildSummary(String campaign) {
-    tx.executeWithoutResult(s -> {
-      jdbc.update("delete from stat_summary where campaign_code = ?", campaign);
-      jdbc.update("""
-          insert into stat_summary (campaign_code, org_code, org_path, category, cases, total_fen, e1, e2, e3, e4, e5,
-                                    nf_cases, nf_fen, dis_cases, dis_fen)
-          select campaign_code, org_code, min(org_path), category, count(*), sum(amount_fen + goods_fen),
-                 sum(case when e1 then 1 else 0 end), sum(case when e2 then 1 else 0 end), sum(case when e3 then 1 else 0 end),
-                 sum(case when e4 then 1 else 0 end), sum(case when e5 then 1 else 0 end),
-                 sum(case when new_form then 1 else 0 end), sum(case when new_form then amount_fen + goods_fen else 0 end),
-                 sum(case when disabled then 1 else 0 end), sum(case when disabled then amount_fen + goods_fen else 0 end)
-          from stat_case_fact where voided = false and campaign_code = ? group by campaign_code, org_code, category""",
-          campaign);
-    });
+    summary.rebuild(campaign.code());
   }
 
   /** The case number's first part: the city's code after the province's (XA), or the province's for its direct units. */
