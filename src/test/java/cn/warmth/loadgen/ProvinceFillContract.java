@@ -41,7 +41,7 @@ abstract class ProvinceFillContract {
     Scenario s = new Scenario(port);
     String campaign = s.p + "-LD";
     List<String> cities = List.of(s.p + "-LA", s.p + "-LB");
-    ProvinceFill.Result r = fill.fill(new ProvinceFill.Plan("admin", cities, 2, 60, 200, 30, campaign, Scenario.PW, 2,
+    ProvinceFill.Result r = fill.fill(new ProvinceFill.Plan("admin", cities, 2, 60, 200, 12, campaign, Scenario.PW, 2,
         0.5));
 
     // The tree: 2 cities × 2 units, each with its three users.
@@ -83,7 +83,7 @@ abstract class ProvinceFillContract {
     // Open cases have their process: a finance sign-off waits, or the visit.
     List<Map<String, Object>> open = jdbc.queryForList("select case_number, status, process_instance_id, payment_method "
         + "from aid_case where campaign_code = ? and status in ('PENDING_APPROVAL', 'IN_PROGRESS')", campaign);
-    assertThat(open).hasSize(30);
+    assertThat(open).hasSize(12);
     for (Map<String, Object> c : open) {
       List<String> keys = tasks.createTaskQuery().processInstanceId((String) c.get("process_instance_id")).list().stream()
           .map(t -> t.getTaskDefinitionKey()).toList();
