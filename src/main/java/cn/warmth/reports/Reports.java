@@ -276,8 +276,8 @@ public class Reports {
   }
 
   /**
-   * Reports of one campaign as the caller sees them: live figures once per unit (however many
-   * report versions it has; {@code known} ones are reused), the caller's actions with one task query.
+   * Reports of one campaign as the caller sees them: live figures of all their units with one set of
+   * grouped queries ({@code known} ones are reused), the caller's actions with one task query.
    */
   private List<ReportView> views(List<CampaignReport> list, CampaignView campaign, Map<String, Cells> known) {
     Map<String, Cells> live = new java.util.HashMap<>(known);
@@ -286,9 +286,13 @@ public class Reports {
     Map<Long, List<Action>> actions = workflow.actions(list, r -> new ReportWorkflow.Facts(
         parentPaths.computeIfAbsent(r.getParentCode(), p -> organisations.find(p).map(OrgView::path).orElse("?")),
         liveUnits.contains(r.getOrgCode())), CurrentUser.get());
+    // Today's figures of every unit in the list at once (four grouped queries), not four queries per unit.
+    Map<String, String> missing = new java.util.LinkedHashMap<>();
+    list.stream().filter(r -> !live.containsKey(r.getOrgCode())).forEach(r -> missing.put(r.getOrgCode(), r.getOrgPath()));
+    live.putAll(statistics.cellsOfUnits(campaign.code(), missing));
     return list.stream().map(r -> {
       Map<String, Object> frozen = read(r.getCellsJson());
-      Cells now = live.computeIfAbsent(r.getOrgCode(), org -> statistics.cells(campaign.code(), org));
+      Cells now = live.get(r.getOrgCode());
       boolean late = r.getSubmittedAt().atZone(clock.getZone()).toLocalDate().isAfter(campaign.reportDeadline());
       return new ReportView(r.getId(), r.getCampaignCode(), r.getOrgCode(), r.getParentCode(), r.getStatus(), frozen,
           !Cells.fromApi(frozen).equals(now), r.getNarrative(), r.getPreparedBy(), r.getPhone(), r.getSubmittedBy(),

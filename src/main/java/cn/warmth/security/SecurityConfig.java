@@ -16,6 +16,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -23,7 +24,7 @@ import org.springframework.security.web.header.writers.frameoptions.XFrameOption
 
 /**
  * Filter chains, most specific first:
- * the API (HTTP Basic, stateless, no CSRF, problem+json), the engine's REST API path (404 for
+ * the API (personal API tokens as Bearer, or HTTP Basic; stateless, no CSRF, problem+json), the engine's REST API path (404 for
  * everyone: not served), Camunda's console (root ADMINs only, read-mostly, signed in through the
  * application's own form login), and the pages (form login, session, CSRF, CSP).
  */
@@ -89,9 +90,12 @@ class SecurityConfig {
   @Bean
   @Order(1)
   @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
-  SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems, ApiTokens tokens) throws Exception {
+    // Personal API tokens (Bearer) first: no password hash and no sign-in guard write per request;
+    // HTTP Basic stays for compatibility.
     return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .addFilterBefore(new ApiTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
         .httpBasic(b -> b.authenticationEntryPoint(problems))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(c -> c.disable())
@@ -145,11 +149,12 @@ class SecurityConfig {
   @Bean
   @Order(4)
   @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
-  SecurityFilterChain apiDocs(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
-    // The API description and Swagger UI: any signed-in user (a page session or HTTP Basic), nobody else.
+  SecurityFilterChain apiDocs(HttpSecurity http, ProblemSecurityHandlers problems, ApiTokens tokens) throws Exception {
+    // The API description and Swagger UI: any signed-in user (a page session, a token or HTTP Basic), nobody else.
     var swaggerPages = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
     return http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .addFilterBefore(new ApiTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
         .httpBasic(b -> b.authenticationEntryPoint(problems))
         .exceptionHandling(e -> e
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), swaggerPages)

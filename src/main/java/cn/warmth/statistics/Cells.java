@@ -37,6 +37,10 @@ public final class Cells {
     values.put(name, value);
   }
 
+  void add(String name, long value) {
+    set(name, values.get(name) + value);
+  }
+
   /** Fills the sum cells from their parts. */
   Cells withSums() {
     values.put("B", sum("B", 6));

@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The statistics table for a campaign and an organisation, including everything below it.
  * Four SQL aggregations over indexed tables (the per-unit case summary, funds and activities),
- * whatever the number of cases; nothing is read from the engine. Drill-down reads the facts.
+ * whatever the number of cases; a breakdown or the reports list groups the same four by unit rather
+ * than asking again per unit. Nothing is read from the engine. Drill-down reads the facts.
  */
 @Service
 public class Statistics {
@@ -65,9 +66,43 @@ public class Statistics {
     return breakdown(scope(campaignCode, orgCode));
   }
 
+  /** The children's cells with four grouped queries over the parent's subtree, however many children. */
   List<Row> breakdown(Scope s) {
-    return organisations.children(s.org().code()).stream()
-        .map(child -> new Row(child.code(), child.name(), compute(s.campaign().code(), child.path()))).toList();
+    List<OrgView> children = organisations.children(s.org().code());
+    Map<String, Cells> cells = aggregate(s.campaign().code(), s.org().path(),
+        children.stream().map(OrgView::path).toList());
+    return children.stream().map(child -> new Row(child.code(), child.name(), cells.get(child.path()))).toList();
+  }
+
+  /**
+   * Live cells of several units at once (org code → its path), each with everything below it: four
+   * grouped queries whatever their number (the reports list). Units outside the caller's scope: 404.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Cells> cellsOfUnits(String campaignCode, Map<String, String> pathByOrgCode) {
+    var me = CurrentUser.get();
+    if (pathByOrgCode.values().stream().anyMatch(path -> !me.covers(path))) {
+      throw BusinessException.notFound();
+    }
+    if (pathByOrgCode.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Cells> byPath = aggregate(campaignCode, commonPrefix(pathByOrgCode.values()),
+        List.copyOf(new java.util.LinkedHashSet<>(pathByOrgCode.values())));
+    Map<String, Cells> out = new java.util.LinkedHashMap<>();
+    pathByOrgCode.forEach((code, path) -> out.put(code, byPath.get(path)));
+    return out;
+  }
+
+  /** The longest path (ending in '/') that every given path starts with. */
+  static String commonPrefix(java.util.Collection<String> paths) {
+    String prefix = paths.iterator().next();
+    for (String p : paths) {
+      while (!p.startsWith(prefix)) {
+        prefix = prefix.substring(0, prefix.lastIndexOf('/', prefix.length() - 2) + 1);
+      }
+    }
+    return prefix;
   }
 
   /** The cases behind a C, D, E, J or K cell. */
@@ -119,54 +154,83 @@ public class Statistics {
   }
 
   Cells compute(String campaign, String path) {
-    Cells cells = new Cells();
-    String like = path + "%";
-    // The per-unit summary, not the facts: a few rows per unit, whatever the number of cases.
-    long[] ejk = new long[9];
-    jdbc.query("""
-        select category, sum(cases), sum(total_fen), sum(e1), sum(e2), sum(e3), sum(e4), sum(e5),
+    return aggregate(campaign, path, List.of(path)).get(path);
+  }
+
+  /**
+   * The cells of each target path (everything below it) within {@code base}: four aggregate queries
+   * on indexed prefixes — the per-unit case summary (a few rows per unit, whatever the number of
+   * cases), funds, activities and the distinct enterprises — grouped by unit when there are several
+   * targets and summed here into each target whose path the unit's starts with.
+   */
+  private Map<String, Cells> aggregate(String campaign, String base, List<String> targets) {
+    boolean one = targets.size() == 1 && targets.get(0).equals(base);
+    String unit = one ? "'-'" : "org_path";
+    String by = one ? "" : "org_path, ";
+    String like = base + "%";
+    Map<String, Cells> cells = new java.util.LinkedHashMap<>();
+    Map<String, java.util.Set<String>> enterprises = new java.util.HashMap<>();
+    targets.forEach(t -> {
+      cells.put(t, new Cells());
+      enterprises.put(t, new java.util.HashSet<>());
+    });
+    java.util.function.Function<String, List<String>> into = path -> one ? targets
+        : targets.stream().filter(path::startsWith).toList();
+    jdbc.query("select " + unit + """
+        , category, sum(cases), sum(total_fen), sum(e1), sum(e2), sum(e3), sum(e4), sum(e5),
                sum(nf_cases), sum(nf_fen), sum(dis_cases), sum(dis_fen)
-        from stat_summary where campaign_code = ? and org_path like ? group by category""", rs -> {
-          String n = rs.getString(1).substring(1);
-          cells.set("C" + n, rs.getLong(2));
-          cells.set("D" + n, rs.getLong(3));
-          for (int i = 0; i < 9; i++) {
-            ejk[i] += rs.getLong(4 + i);
-          }
-        }, campaign, like);
-    for (int i = 0; i < 5; i++) {
-      cells.set("E" + (i + 1), ejk[i]);
-    }
-    cells.set("J1", ejk[5]);
-    cells.set("J2", ejk[6]);
-    cells.set("K1", ejk[7]);
-    cells.set("K2", ejk[8]);
-    jdbc.query("select source, sum(amount_fen) from fund_record where campaign_code = ? and org_path like ? group by source",
-        rs -> {
-          cells.set(rs.getString(1), rs.getLong(2));
-        }, campaign, like);
-    jdbc.query("""
-        select kind, coalesce(sum(person_count), 0), coalesce(sum(amount_fen), 0) from activity
-        where campaign_code = ? and org_path like ? and kind <> 'ENTERPRISE_VISIT' group by kind""", rs -> {
-          switch (rs.getString(1)) {
-            case "SERVICE_PSYCH" -> cells.set("F1", rs.getLong(2));
-            case "SERVICE_CULTURE" -> cells.set("F2", rs.getLong(2));
-            case "SERVICE_OTHER" -> cells.set("F3", rs.getLong(2));
-            case "MIGRANT_RETURN" -> cells.set("G", rs.getLong(2));
-            case "WAGE_RECOVERY" -> {
-              cells.set("H", rs.getLong(2));
-              cells.set("I", rs.getLong(3));
+        from stat_summary where campaign_code = ? and org_path like ? group by\s""" + by + "category", rs -> {
+          String n = rs.getString(2).substring(1);
+          for (String t : into.apply(rs.getString(1))) {
+            Cells c = cells.get(t);
+            c.add("C" + n, rs.getLong(3));
+            c.add("D" + n, rs.getLong(4));
+            for (int i = 0; i < 5; i++) {
+              c.add("E" + (i + 1), rs.getLong(5 + i));
             }
-            default -> throw new IllegalStateException(rs.getString(1));
+            c.add("J1", rs.getLong(10));
+            c.add("J2", rs.getLong(11));
+            c.add("K1", rs.getLong(12));
+            c.add("K2", rs.getLong(13));
           }
         }, campaign, like);
-    // A: distinct enterprises, by credit code when known, else by name.
-    Long a = jdbc.queryForObject("""
-        select count(distinct case when enterprise_credit_code is not null then concat('C:', enterprise_credit_code)
-                                   else concat('N:', enterprise_name) end)
-        from activity where campaign_code = ? and org_path like ? and kind = 'ENTERPRISE_VISIT'""", Long.class,
-        campaign, like);
-    cells.set("A", a == null ? 0 : a);
-    return cells.withSums();
+    jdbc.query("select " + unit + ", source, sum(amount_fen) from fund_record where campaign_code = ? and org_path like ? "
+        + "group by " + by + "source", rs -> {
+          for (String t : into.apply(rs.getString(1))) {
+            cells.get(t).add(rs.getString(2), rs.getLong(3));
+          }
+        }, campaign, like);
+    jdbc.query("select " + unit + """
+        , kind, coalesce(sum(person_count), 0), coalesce(sum(amount_fen), 0) from activity
+        where campaign_code = ? and org_path like ? and kind <> 'ENTERPRISE_VISIT' group by\s""" + by + "kind", rs -> {
+          for (String t : into.apply(rs.getString(1))) {
+            Cells c = cells.get(t);
+            switch (rs.getString(2)) {
+              case "SERVICE_PSYCH" -> c.add("F1", rs.getLong(3));
+              case "SERVICE_CULTURE" -> c.add("F2", rs.getLong(3));
+              case "SERVICE_OTHER" -> c.add("F3", rs.getLong(3));
+              case "MIGRANT_RETURN" -> c.add("G", rs.getLong(3));
+              case "WAGE_RECOVERY" -> {
+                c.add("H", rs.getLong(3));
+                c.add("I", rs.getLong(4));
+              }
+              default -> throw new IllegalStateException(rs.getString(2));
+            }
+          }
+        }, campaign, like);
+    // A: distinct enterprises, by credit code when known, else by name (distinct per unit here, across units in Java).
+    jdbc.query("select distinct " + unit + """
+        , case when enterprise_credit_code is not null then concat('C:', enterprise_credit_code)
+                                   else concat('N:', enterprise_name) end
+        from activity where campaign_code = ? and org_path like ? and kind = 'ENTERPRISE_VISIT'""", rs -> {
+          for (String t : into.apply(rs.getString(1))) {
+            enterprises.get(t).add(rs.getString(2));
+          }
+        }, campaign, like);
+    cells.forEach((t, c) -> {
+      c.set("A", enterprises.get(t).size());
+      c.withSums();
+    });
+    return cells;
   }
 }

@@ -38,6 +38,8 @@ abstract class StatisticsPerformanceContract {
   @Autowired
   Statistics statistics;
   @Autowired
+  cn.warmth.statistics.SummaryRebuild summaryRebuild;
+  @Autowired
   RuntimeService runtime;
   @Autowired
   TaskService tasks;
@@ -161,15 +163,7 @@ abstract class StatisticsPerformanceContract {
       }
     }
     // The summary rows closing keeps in step, built here from the facts in one statement.
-    jdbc.update("""
-        insert into stat_summary (campaign_code, org_code, org_path, category, cases, total_fen, e1, e2, e3, e4, e5,
-                                  nf_cases, nf_fen, dis_cases, dis_fen)
-        select campaign_code, org_code, min(org_path), category, count(*), sum(amount_fen + goods_fen),
-               sum(case when e1 then 1 else 0 end), sum(case when e2 then 1 else 0 end), sum(case when e3 then 1 else 0 end),
-               sum(case when e4 then 1 else 0 end), sum(case when e5 then 1 else 0 end),
-               sum(case when new_form then 1 else 0 end), sum(case when new_form then amount_fen + goods_fen else 0 end),
-               sum(case when disabled then 1 else 0 end), sum(case when disabled then amount_fen + goods_fen else 0 end)
-        from stat_case_fact where campaign_code = ? and voided = false group by campaign_code, org_code, category""", CAMPAIGN);
+    summaryRebuild.rebuild(CAMPAIGN);
     if ("PostgreSQL".equals(database())) {
       jdbc.execute("analyze stat_case_fact");
       jdbc.execute("analyze stat_summary");

@@ -299,6 +299,10 @@ class AuthorizationMatrixTest {
       id = String.valueOf(o.batch());
     } else if (p.contains("reports/{id}")) {
       id = String.valueOf(o.report());
+    } else if (p.startsWith("/api/v1/tokens/")) {
+      id = String.valueOf(f.apiToken);
+    } else if (p.startsWith("/tokens/")) {
+      id = String.valueOf(f.pageToken);
     } else if (p.contains("attachments/{id}")) {
       id = String.valueOf(o.attachment());
     } else {

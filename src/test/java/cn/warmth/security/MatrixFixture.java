@@ -30,6 +30,9 @@ final class MatrixFixture {
   final Api cityAdmin;
   final String cityAdminName;
   final Map<Where, Objects> at = new EnumMap<>(Where.class);
+  /** Two API tokens of the root ADMIN (issue 13): one for the API's DELETE, one for the page's revoke. */
+  final long apiToken;
+  final long pageToken;
 
   MatrixFixture(int port, LocalDate today, org.camunda.bpm.engine.TaskService tasks) {
     s = new Scenario(port);
@@ -44,6 +47,10 @@ final class MatrixFixture {
     build(Where.SIBLING, s, s.otherSchool, "otherofficer", "otherfinance", "othermanager", today, tasks);
     build(Where.PARENT, s, s.city, "cityofficer", "cityfinance", "citymanager", today, tasks);
     build(Where.OTHER_CITY, other, other.school, "officer", "finance", "manager", today, tasks);
+    apiToken = ok(s.admin.post("/api/v1/tokens", Map.of("name", "矩阵令牌", "expiresOn", today.plusDays(30).toString())),
+        201).json().path("id").asLong();
+    pageToken = ok(s.admin.post("/api/v1/tokens", Map.of("name", "矩阵页面令牌", "expiresOn",
+        today.plusDays(30).toString())), 201).json().path("id").asLong();
   }
 
   private void build(Where where, Scenario sc, String org, String officer, String finance, String manager,

@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** A tiny HTTP client for the API as an outside system sees it: real port, HTTP Basic, JSON. */
+/** A tiny HTTP client for the API as an outside system sees it: real port, HTTP Basic or a Bearer token, JSON. */
 public final class Api {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -30,6 +30,15 @@ public final class Api {
   public Api as(String username, String password) {
     String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     return new Api(base, "Basic " + token);
+  }
+
+  /** The API with a personal API token ({@code Authorization: Bearer}). */
+  public Api bearer(String token) {
+    return new Api(base, "Bearer " + token);
+  }
+
+  public Res delete(String path) {
+    return send(request(path).DELETE());
   }
 
   public Res get(String path) {
