@@ -315,7 +315,7 @@ abstract class ApiTokenContract {
 
     // A refused form keeps the values and shows the message next to the field.
     var refused = browser.post("/tokens", "_csrf=" + browser.csrf("/tokens") + "&name=&expiresOn=" + today());
-    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(refused.statusCode()).isEqualTo(400); // the refusal's status, the page shown again
     assertThat(refused.body()).contains("data-field=\"name\"").doesNotContain("id=\"new-token\"");
   }
 
