@@ -44,7 +44,9 @@ class UpgradeFromPreviousVersionPostgresIT {
       "select coalesce(sum(length(content)), 0) from attachment_blob", "select count(*) from worker",
       "select count(*) from stat_case_fact", "select coalesce(sum(total_fen), 0) from stat_summary",
       "select count(*) from act_ru_execution", "select count(*) from act_ru_task", "select count(*) from act_hi_procinst",
-      "select count(*) from act_re_procdef", "select count(*) from audit_log where action <> 'PII_REVEALED'");
+      // Process models changed since the previous version are deployed as new versions of the same
+      // keys (running instances stay on theirs): the keys are the fact, not the number of versions.
+      "select count(distinct key_) from act_re_procdef", "select count(*) from audit_log where action <> 'PII_REVEALED'");
 
   @Test
   void aDatabaseOfThePreviousVersionUpgradesAndKeepsEverything() throws Exception {
