@@ -278,6 +278,9 @@ def run():
         officer = Client(st["users"][f"{i}.OFFICER1"], PW)
         finance = Client(st["users"][f"{i}.FINANCE1"], PW)
         today = str(beijing_today())
+        # Planned for tomorrow: the 明日走访提醒 (00:00 Beijing the day before) is due at once; a visit
+        # planned for today gets none (its task is already due). The visit itself is recorded today.
+        tomorrow = str(beijing_today() + datetime.timedelta(days=1))
         slots = [(w, c) for c in range(1, 12) for w in st["workers"][school]]
         random.shuffle(slots)
         late = []  # (due, case number, method): visits recorded later, so that their reminder fires first
@@ -302,7 +305,7 @@ def run():
             s, case = officer.json("POST", "/api/v1/cases", {
                 "campaignCode": st["campaign"], "workerId": w, "category": f"C{c}", "fundSource": "B3",
                 "paymentMethod": method, "amountYuan": "%d.%02d" % (100 + n % 50, n % 100), "assistance": ["E2"],
-                "reason": "春节慰问", "visit": {"plannedDate": today, "location": "职工家中", "visitors": "工会主席"}})
+                "reason": "春节慰问", "visit": {"plannedDate": tomorrow, "location": "职工家中", "visitors": "工会主席"}})
             if s != 201:
                 continue
             number = case["caseNumber"]
@@ -311,7 +314,7 @@ def run():
             if n % 5 == 0:
                 body, ctype = multipart({"kind": "OTHER"}, "file", "photo.png", png(n + 3 + i * 101), "image/png")
                 officer.call("POST", f"/api/v1/cases/{number}/attachments", body, ctype)
-            # Approved: the visit is due today, so its reminder (the day before, 09:00) is due at once.
+            # Approved: the visit is due tomorrow, so its reminder (00:00 Beijing today) is due at once.
             finance.json("POST", f"/api/v1/cases/{number}/approval", {"decision": "APPROVE", "comment": "同意"})
             if n % 3 == 0:
                 late.append((time.time() + 15, number, method))
