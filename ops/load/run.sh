@@ -148,7 +148,7 @@ run_sim() {
     >"$DIR/gatling-$sim.log" 2>&1 || { tail -40 "$DIR/gatling-$sim.log"; }
   local report
   report=$(ls -td target/gatling/"$(echo "$sim" | tr 'A-Z' 'a-z')"simulation-*/ 2>/dev/null | head -1 || true)
-  if [ -z "$report" ]; then
+  if [ -z "$report" ] || [ ! -f "$report/js/stats.js" ]; then
     log "no report for $sim (see $DIR/gatling-$sim.log)"
     return
   fi

@@ -134,8 +134,15 @@ final class Harness {
   }
 
   static HttpResponse<String> send(HttpRequest.Builder b) {
+    HttpRequest request = b.timeout(Duration.ofSeconds(60)).build();
     try {
-      return HTTP.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+      try {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      } catch (IOException closed) {
+        // A pooled connection that the server closed while the simulation ran (its keep-alive ended):
+        // the set-up and clean-up calls are idempotent, so one new attempt on a fresh connection.
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      }
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

@@ -167,6 +167,10 @@ public class ApiExceptionHandler {
       org.springframework.orm.ObjectOptimisticLockingFailureException.class,
       jakarta.persistence.OptimisticLockException.class})
   ResponseEntity<ProblemDetail> concurrent(Exception e) {
+    // Which lock lost tells an operator whether people or the engine's own jobs collide.
+    // (Messages name entities and ids, never personal data.)
+    String detail = String.valueOf(e.getMessage());
+    log.info("concurrent change: {}: {}", e.getClass().getSimpleName(), detail.substring(0, Math.min(200, detail.length())));
     return respond(problem(HttpStatus.CONFLICT, "CONCURRENT_CHANGE",
         messages.getMessage("error.CONCURRENT_CHANGE", null, LocaleContextHolder.getLocale())));
   }
