@@ -47,10 +47,25 @@ class WorkflowCommandInterceptor implements MethodInterceptor {
           retries.incrementAndGet();
           log.info("{} collided with a concurrent engine job (attempt {}): retrying in a new transaction",
               invocation.getMethod().getName(), attempt);
+          pause(attempt);
         }
       }
     } finally {
       CommandAttempts.end();
+    }
+  }
+
+  /**
+   * A short, growing, jittered pause before the next attempt (about 20, then 80 ms): a job that is
+   * still running on the same process instance gets the time to commit, instead of every attempt
+   * meeting it again within a few milliseconds (seen when the job executor is catching up).
+   */
+  private static void pause(int attempt) {
+    long millis = 20L * (1L << (2 * (attempt - 1))) + java.util.concurrent.ThreadLocalRandom.current().nextLong(10);
+    try {
+      Thread.sleep(Math.min(millis, 200));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
