@@ -53,7 +53,6 @@ class TokenPageController {
     model.addAttribute("defaultExpiry", today.plusDays(90).toString());
     model.addAttribute("maxExpiry", today.plusDays(ApiTokens.MAX_DAYS).toString());
     model.addAttribute("today", today.toString());
-    model.addAttribute("zone", clock.getZone());
     if (CurrentUser.get().has(Role.ADMIN)) {
       model.addAttribute("users", users.inScope());
     }

@@ -14,7 +14,8 @@ import org.springframework.web.context.annotation.RequestScope;
 
 /**
  * Names for codes on pages, remembered for the request: a list of 50 rows from three units asks
- * the database three times, or once after {@link #units(Collection)}. A code nobody knows is
+ * the database three times, or once after {@link #units(Collection)} — which every list template
+ * calls on its {@code tbody} for the codes of its rows. A code nobody knows is
  * shown as it is (never an empty cell). Names are looked up regardless of the caller: a page only
  * asks for the codes on records the caller may already see.
  */
