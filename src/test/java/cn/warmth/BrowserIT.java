@@ -3,48 +3,20 @@ package cn.warmth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.warmth.support.Browser;
+import cn.warmth.support.BrowserTest;
 import cn.warmth.support.PostgresTest;
 import cn.warmth.support.Scenario;
 import cn.warmth.support.TestIds;
 import org.openqa.selenium.support.ui.Select;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A person in a real browser: signs in, sees the home page, and an administrator the tree. */
 @PostgresTest
-class BrowserIT {
-  @LocalServerPort
-  int port;
-  ChromeDriver driver;
-
-  @BeforeEach
-  void start() {
-    driver = Browser.start();
-  }
-
-  @AfterEach
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
-  String url(String path) {
-    return "http://localhost:" + port + path;
-  }
+class BrowserIT extends BrowserTest {
 
   void login(String username, String password) {
-    driver.get(url("/login"));
-    driver.findElement(By.id("username")).sendKeys(username);
-    driver.findElement(By.id("password")).sendKeys(password);
-    driver.findElement(By.id("login-submit")).click();
-    // Wait for the page after the form (home, or the login page with its message): navigating on
-    // at once would abort the sign-in.
-    driver.findElement(By.cssSelector("#current-user, #login-error, #login-locked"));
+    signIn(username, password);
   }
 
   @Test
@@ -63,11 +35,6 @@ class BrowserIT {
     // The audit log with a filter, on PostgreSQL.
     driver.get(url("/admin/audit?entityType=USER&actor=system"));
     assertThat(driver.findElement(By.id("audit")).getText()).contains("USER_CREATED");
-  }
-
-  void click(String css) {
-    // Scripted click: the element may be below the fold of the headless window.
-    driver.executeScript("document.querySelector(arguments[0]).click()", css);
   }
 
   void logout() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.warmth.support.Browser;
 import cn.warmth.support.MutableClock;
+import cn.warmth.support.BrowserTest;
 import cn.warmth.support.PostgresTest;
 import cn.warmth.support.Scenario;
 import cn.warmth.support.TestIds;
@@ -16,49 +17,22 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An officer on a phone (390×844) photographs the signed receipt at the visit, uploads it on the
  * case page and confirms the hand-over; back at the desk the 签收表 of the day is printed on A4.
  */
 @PostgresTest
-class EvidenceBrowserIT {
-  @LocalServerPort
-  int port;
+class EvidenceBrowserIT extends BrowserTest {
   @Autowired
   MutableClock clock;
-  ChromeDriver driver;
-
-  @BeforeEach
-  void start() {
-    driver = Browser.start();
-  }
-
-  @AfterEach
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
-  String url(String path) {
-    return "http://localhost:" + port + path;
-  }
-
-  void click(String css) {
-    driver.executeScript("document.querySelector(arguments[0]).click()", css);
-  }
 
   @Test
   void aReceiptPhotoUploadedOnAPhoneAndTheReceiptSheetPrintedOnA4() throws Exception {

@@ -5,19 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.warmth.support.Browser;
 import cn.warmth.support.Flows;
 import cn.warmth.support.MutableClock;
+import cn.warmth.support.BrowserTest;
 import cn.warmth.support.PostgresTest;
 import cn.warmth.support.Scenario;
 import cn.warmth.support.TestIds;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Lists and error pages in a real browser, on a desktop (1366×768) and a phone (390×844): the
@@ -25,37 +22,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * unit's case as the 404 page in the application's layout. Screenshots go to target/screenshots.
  */
 @PostgresTest
-class ListPagesBrowserIT {
+class ListPagesBrowserIT extends BrowserTest {
   static final List<Dimension> SIZES = List.of(new Dimension(1366, 768), new Dimension(390, 844));
-  @LocalServerPort
-  int port;
   @Autowired
   MutableClock clock;
-  ChromeDriver driver;
-
-  @BeforeEach
-  void start() {
-    driver = Browser.start();
-  }
-
-  @AfterEach
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
-  String url(String path) {
-    return "http://localhost:" + port + path;
-  }
 
   void login(String username) {
     driver.manage().deleteAllCookies();
-    driver.get(url("/login"));
-    driver.findElement(By.id("username")).sendKeys(username);
-    driver.findElement(By.id("password")).sendKeys(Scenario.PW);
-    driver.findElement(By.id("login-submit")).click();
-    driver.findElement(By.cssSelector("#current-user, #login-error"));
+    signIn(username, Scenario.PW);
   }
 
   String text(String css) {

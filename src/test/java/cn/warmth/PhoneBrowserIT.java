@@ -6,6 +6,7 @@ import cn.warmth.support.Api;
 import cn.warmth.support.Browser;
 import cn.warmth.support.Flows;
 import cn.warmth.support.MutableClock;
+import cn.warmth.support.BrowserTest;
 import cn.warmth.support.PostgresTest;
 import cn.warmth.support.Scenario;
 import java.nio.file.Files;
@@ -17,7 +18,6 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,12 +25,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 11 in Chromium: an officer records a visit on a phone (390×844) and at a desk (1366×768)
@@ -40,21 +38,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Chromium is one A4 landscape page without the screen's buttons.
  */
 @PostgresTest
-class PhoneBrowserIT {
+class PhoneBrowserIT extends BrowserTest {
   static final int PHONE = 390;
 
-  @LocalServerPort
-  int port;
   @Autowired
   MutableClock clock;
-  ChromeDriver driver;
   Scenario s;
   Flows flows;
   LocalDate today;
 
   @BeforeEach
   void start() {
-    driver = Browser.start();
     s = new Scenario(port);
     today = LocalDate.now(clock); // the server's "today" (other tests move it)
     flows = new Flows(s, today);
@@ -62,33 +56,14 @@ class PhoneBrowserIT {
     contact(s.school, "孙立新", "029-88888888");
   }
 
-  @AfterEach
-  void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
   void contact(String org, String name, String phone) {
     Api.Res r = s.admin.put("/api/v1/orgs/" + org + "/contact", Map.of("contactName", name, "contactPhone", phone));
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
   }
 
-  String url(String path) {
-    return "http://localhost:" + port + path;
-  }
-
   void login(String role, int width, int height) {
     driver.manage().window().setSize(new Dimension(width, height));
-    driver.get(url("/login"));
-    driver.findElement(By.id("username")).sendKeys(s.name(role));
-    driver.findElement(By.id("password")).sendKeys(Scenario.PW);
-    driver.findElement(By.id("login-submit")).click();
-    driver.findElement(By.cssSelector("#current-user, #login-error"));
-  }
-
-  void click(String css) {
-    driver.executeScript("document.querySelector(arguments[0]).click()", css);
+    signIn(s.name(role), Scenario.PW);
   }
 
   Map<?, ?> rect(WebElement e) {
